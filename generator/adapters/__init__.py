@@ -1,0 +1,1 @@
+"""Adapters: the only modules that import third-party libraries with a wide API surface."""

@@ -1,0 +1,220 @@
+"""Field types of the answers model, each with its Dutch refusal message.
+
+Every scalar is checked by a BeforeValidator that raises a PydanticCustomError in Dutch, so
+the messages users see are written here rather than translated from pydantic's English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ue000-\uf8ff\ufffe\uffff]")
+MAX_TEXT = 300
+
+
+def _fail(message: str) -> PydanticCustomError:
+    return PydanticCustomError("nl", message)
+
+
+def closest(value: str, options: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _fail("verwacht een tekst")
+    text = str(value).strip()
+    if not text:
+        raise _fail("mag niet leeg zijn")
+    if "\n" in text or "\r" in text:
+        raise _fail("moet op één regel staan")
+    if _CONTROL.search(text):
+        raise _fail("bevat een stuurteken; verwijder het")
+    if len(text) > MAX_TEXT:
+        raise _fail(f"is te lang (maximaal {MAX_TEXT} tekens)")
+    return text
+
+
+def _as_kvk(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not re.fullmatch(r"\d{8}", value.strip()):
+        raise _fail("moet een KvK-nummer van precies 8 cijfers zijn, tussen aanhalingstekens: \"01234567\"")
+    return value.strip()
+
+
+def _as_number(value: Any) -> float | int:
+    if isinstance(value, bool):
+        raise _fail("verwacht een getal, geen ja/nee")
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*€?\s*[\d.]+(,\d+)?\s*", value):
+        raise _fail("schrijf een getal zonder punten, komma's of euroteken, bijvoorbeeld 26100000 of 3.5")
+    raise _fail("verwacht een getal")
+
+
+def _as_whole(value: Any) -> int:
+    number = _as_number(value)
+    if isinstance(number, float):
+        if not number.is_integer():
+            raise _fail("verwacht een geheel getal")
+        number = int(number)
+    return number
+
+
+_TRUE = {"true", "ja", "yes", "waar", "j", "y"}
+_FALSE = {"false", "nee", "no", "onwaar", "n"}
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise _fail("verwacht ja of nee (of true/false)")
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise _fail("verwacht alleen een datum (JJJJ-MM-DD), zonder tijd")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _fail("verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01")
+
+
+def _range(low: float | None, high: float | None, *, low_open: bool = False):
+    def check(value: float) -> float:
+        if low is not None and (value <= low if low_open else value < low):
+            raise _fail(_range_text(low, high, low_open))
+        if high is not None and value > high:
+            raise _fail(_range_text(low, high, low_open))
+        return value
+
+    return check
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def _range_text(low: float | None, high: float | None, low_open: bool) -> str:
+    if low is not None and high is not None:
+        return f"moet tussen {_fmt(low)} en {_fmt(high)} liggen" + (
+            f" (groter dan {_fmt(low)})" if low_open else ""
+        )
+    if low is not None:
+        return f"moet groter dan {_fmt(low)} zijn" if low_open else f"moet ten minste {_fmt(low)} zijn"
+    return f"mag hoogstens {_fmt(high)} zijn"
+
+
+def _choice_validator(options: tuple[str, ...]):
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value.strip() in options:
+            return value.strip()
+        shown = ", ".join(options)
+        hint = closest(str(value), options) if isinstance(value, str) else None
+        tip = f"; bedoelt u '{hint}'?" if hint else ""
+        raise _fail(f"'{value}' is geen geldige keuze; kies uit: {shown}{tip}")
+
+    return check
+
+
+def choice(options: dict[str, str] | tuple[str, ...]):
+    """A closed set of values, refused with the list of what is accepted and the nearest one."""
+    keys = tuple(options)
+    return Annotated[Literal[keys], BeforeValidator(_choice_validator(keys))]
+
+
+def choices_list(options: dict[str, str] | tuple[str, ...]):
+    """A list of distinct values from a closed set."""
+    keys = tuple(options)
+    single = _choice_validator(keys)
+
+    def check(value: Any) -> list[str]:
+        if not isinstance(value, list):
+            raise _fail(f"verwacht een lijst, bijvoorbeeld [{', '.join(keys[:2])}]")
+        seen: list[str] = []
+        for item in value:
+            chosen = single(item)
+            if chosen in seen:
+                raise _fail(f"'{chosen}' staat twee keer in de lijst")
+            seen.append(chosen)
+        return seen
+
+    return Annotated[list[str], BeforeValidator(check)]
+
+
+def _after(check):
+    from pydantic import AfterValidator
+
+    return AfterValidator(check)
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+Kvk = Annotated[str, BeforeValidator(_as_kvk)]
+Bool = Annotated[bool, BeforeValidator(_as_bool)]
+Date = Annotated[dt.date, BeforeValidator(_as_date)]
+Amount = Annotated[float | int, BeforeValidator(_as_number), _after(_range(0, None))]
+PositiveAmount = Annotated[float | int, BeforeValidator(_as_number), _after(_range(0, None, low_open=True))]
+Percentage = Annotated[float | int, BeforeValidator(_as_number), _after(_range(0, 100))]
+
+
+def percentage(low: float, high: float, *, low_open: bool = False):
+    return Annotated[float | int, BeforeValidator(_as_number), _after(_range(low, high, low_open=low_open))]
+
+
+def whole(low: int | None, high: int | None):
+    return Annotated[int, BeforeValidator(_as_whole), _after(_range(low, high))]
+
+
+def _as_text_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        raise _fail("verwacht een lijst, bijvoorbeeld [Tiel, Culemborg]")
+    if not isinstance(value, list):
+        raise _fail("verwacht een lijst")
+    items = []
+    for item in value:
+        text = _as_text(item)
+        if text in items:
+            raise _fail(f"'{text}' staat twee keer in de lijst")
+        items.append(text)
+    if not items:
+        raise _fail("moet ten minste één waarde bevatten")
+    return items
+
+
+TextList = Annotated[list[str], BeforeValidator(_as_text_list)]
+
+
+def _as_amount_map(value: Any) -> dict[str, float | int]:
+    if not isinstance(value, dict):
+        raise _fail("verwacht per toeslag een naam en een bedrag, bijvoorbeeld {inrichting: 400000}")
+    result: dict[str, float | int] = {}
+    for key, amount in value.items():
+        name = _as_text(key)
+        try:
+            number = _range(0, None)(_as_number(amount))
+        except PydanticCustomError as exc:
+            raise _fail(f"toeslag '{name}': {exc.message()}") from None
+        result[name] = number
+    return result
+
+
+AmountMap = Annotated[dict[str, float | int], BeforeValidator(_as_amount_map)]

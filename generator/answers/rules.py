@@ -1,0 +1,154 @@
+"""Cross-field rules of the contract: pure functions from validated sections to problems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from generator.answers import vocabulary as v
+from generator.answers.model import Antwoorden
+from generator.errors import Problem
+
+SHARE_TOLERANCE = 0.01
+Rule = Callable[[Antwoorden], list[Problem]]
+
+
+def shares_add_up(a: Antwoorden) -> list[Problem]:
+    total = sum(p.aandeel for p in a.partners)
+    if abs(total - 100) > SHARE_TOLERANCE:
+        return [Problem("partners[].aandeel",
+                        f"de aandelen tellen op tot {total:g} in plaats van 100")]
+    return []
+
+
+def partner_names_unique(a: Antwoorden) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, p in enumerate(a.partners):
+        key = p.naam.casefold()
+        if key in seen:
+            problems.append(Problem(f"partners[{i}].naam",
+                                    f"'{p.naam}' komt al voor bij partners[{seen[key]}]; "
+                                    "elke partner heeft een eigen naam"))
+        seen.setdefault(key, i)
+    return problems
+
+
+def penvoerder_rules(a: Antwoorden) -> list[Problem]:
+    leads = [i for i, p in enumerate(a.partners) if p.penvoerder]
+    if a.rechtsvorm.vorm == "geen" and len(leads) != 1:
+        return [Problem("partners[].penvoerder",
+                        f"zonder eigen rechtspersoon is precies één partner penvoerder "
+                        f"(nu {len(leads)}); zet bij één partner 'penvoerder: ja'")]
+    if len(leads) > 1:
+        where = ", ".join(f"partners[{i}]" for i in leads)
+        return [Problem("partners[].penvoerder", f"hoogstens één partner is penvoerder (nu: {where})")]
+    return []
+
+
+def entity_name_and_seat(a: Antwoorden) -> list[Problem]:
+    r = a.rechtsvorm
+    if r.vorm == "geen":
+        return []
+    problems = []
+    if not r.naam:
+        problems.append(Problem("rechtsvorm.naam", f"is verplicht bij rechtsvorm '{r.vorm}'"))
+    if not r.zetel:
+        problems.append(Problem("rechtsvorm.zetel",
+                                f"is verplicht bij rechtsvorm '{r.vorm}' (de gemeente van de statutaire zetel)"))
+    if r.naam:
+        message = _name_form_problem(r.vorm, r.naam)
+        if message:
+            problems.append(Problem("rechtsvorm.naam", message))
+    return problems
+
+
+def _name_form_problem(vorm: str, naam: str) -> str | None:
+    low = naam.casefold()
+    if vorm == "cooperatie":
+        has_word = re.search(r"co[öo]peratie[f]?", low)
+        suffix = re.search(r"\b(U\.A\.|B\.A\.|W\.A\.)$", naam.strip())
+        if not has_word or not suffix:
+            return (f"'{naam}' past niet bij een coöperatie: de naam bevat 'coöperatie' of "
+                    "'coöperatief' en eindigt op U.A. (of B.A./W.A.), bijvoorbeeld "
+                    "'Coöperatie Jeugdhulp Rivierenland U.A.' (BW 2:54 lid 2, 2:56)")
+    if vorm == "stichting" and "stichting" not in low:
+        return f"'{naam}' past niet bij een stichting: de naam bevat het woord 'stichting' (BW 2:286 lid 4 sub a)"
+    if vorm == "bv" and "B.V." not in naam and "besloten vennootschap" not in low:
+        return (f"'{naam}' past niet bij een BV: de naam bevat 'B.V.' of 'besloten vennootschap' "
+                "(BW 2:177 lid 2)")
+    return None
+
+
+def supervision_fits_form(a: Antwoorden) -> list[Problem]:
+    vorm, model = a.rechtsvorm.vorm, a.toezicht.model
+    if model == "raad_van_commissarissen" and vorm != "bv":
+        return [Problem("toezicht.model", "een raad van commissarissen kan alleen bij een BV; "
+                        "kies 'raad_van_toezicht' of 'getrapt'")]
+    if model == "raad_van_toezicht" and vorm in ("bv", "geen"):
+        alt = "'raad_van_commissarissen' of 'getrapt'" if vorm == "bv" else "'getrapt'"
+        return [Problem("toezicht.model", f"een raad van toezicht past niet bij rechtsvorm '{vorm}'; kies {alt}")]
+    return []
+
+
+def board_size_needs_board(a: Antwoorden) -> list[Problem]:
+    if a.toezicht.model not in v.EIGEN_RAAD and not a.is_standaard("toezicht.leden"):
+        return [Problem("toezicht.leden", "geldt alleen bij een eigen raad (raad van toezicht of "
+                        "raad van commissarissen); laat de sleutel weg bij getrapt toezicht")]
+    return []
+
+
+def decision_in_one_list(a: Antwoorden) -> list[Problem]:
+    both = [b for b in a.stemrecht.gekwalificeerde_besluiten if b in a.stemrecht.unanieme_besluiten]
+    return [Problem("stemrecht.unanieme_besluiten",
+                    f"'{b}' staat ook in gekwalificeerde_besluiten; een besluit staat in één lijst")
+            for b in both]
+
+
+def fixed_fee_amount(a: Antwoorden) -> list[Problem]:
+    if a.uittreding.vergoeding == "vast_bedrag" and a.uittreding.vast_bedrag is None:
+        return [Problem("uittreding.vast_bedrag", "is verplicht als vergoeding 'vast_bedrag' is")]
+    return []
+
+
+def vote_cap_feasible(a: Antwoorden) -> list[Problem]:
+    s = a.stemrecht
+    if s.model == "naar_aandeel" and s.maximum * len(a.partners) < 100:
+        floor = 100 / len(a.partners)
+        return [Problem("stemrecht.maximum",
+                        f"met {len(a.partners)} partners moet het maximum ten minste {floor:.4g} zijn, "
+                        "anders is niet alle stemkracht te verdelen")]
+    return []
+
+
+def valve_rules(a: Antwoorden) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for i, valve in enumerate(a.risicoventielen.ventielen):
+        if valve.soort in seen:
+            problems.append(Problem(f"risicoventielen.ventielen[{i}].soort",
+                                    f"'{valve.soort}' staat al eerder in de lijst"))
+        seen.add(valve.soort)
+        if valve.soort in v.VENTIELEN_MET_DREMPEL and valve.drempel is None:
+            problems.append(Problem(f"risicoventielen.ventielen[{i}].drempel",
+                                    f"is verplicht bij een {valve.soort}ventiel: de afwijking in % "
+                                    "die het ventiel in werking zet, bijvoorbeeld 10"))
+    return problems
+
+
+RULES: tuple[Rule, ...] = (
+    shares_add_up,
+    partner_names_unique,
+    penvoerder_rules,
+    entity_name_and_seat,
+    supervision_fits_form,
+    board_size_needs_board,
+    decision_in_one_list,
+    fixed_fee_amount,
+    vote_cap_feasible,
+    valve_rules,
+)
+
+
+def cross_field_problems(answers: Antwoorden) -> list[Problem]:
+    return [problem for rule in RULES for problem in rule(answers)]

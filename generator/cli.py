@@ -1,0 +1,132 @@
+"""The `consortium` command: parses arguments, calls the façade, maps errors to Dutch and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import EXIT_INTERRUPTED, EXIT_OK, ConsortiumError
+
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "expected one argument": "verwacht één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+}
+
+
+def _dutch(message: str) -> str:
+    return _ARGPARSE_DUTCH.get(message, message)
+
+
+argparse._ = _dutch  # argparse looks its messages up through this module-level gettext alias
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="consortium",
+        description="Stelt de oprichtingsdocumenten van een jeugdhulpconsortium op "
+        "(samenwerkingsovereenkomst, statuten, huishoudelijk reglement) met een governance-analyse.",
+        epilog="Exitcodes: 0 gelukt, 2 ongeldige invoer, 130 onderbroken.",
+    )
+    parser.add_argument("--version", action="version", version=f"consortium {__version__}",
+                        help="toon het versienummer en stop")
+    commands = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT",
+                                     parser_class=_Parser)
+
+    check = commands.add_parser("check", help="controleer een antwoordenbestand en toon de analyse",
+                                description="Controleert ANTWOORDEN tegen het contract en toont de "
+                                "keuzes per leidend principe. Exitcode 0 als het bestand geldig is "
+                                "(ook met waarschuwingen), 2 als het ongeldig is.")
+    check.add_argument("antwoorden", metavar="ANTWOORDEN", type=Path, help="het antwoordenbestand (YAML)")
+
+    generate = commands.add_parser("generate", help="stel de documenten op uit een antwoordenbestand",
+                                   description="Stelt de Word-documenten op in map DIR.")
+    generate.add_argument("antwoorden", metavar="ANTWOORDEN", type=Path, help="het antwoordenbestand (YAML)")
+    generate.add_argument("--out", metavar="DIR", type=Path, default=Path("uitvoer"),
+                          help="de map voor de documenten (standaard: uitvoer/)")
+    generate.add_argument("--force", action="store_true",
+                          help="vervang bestaande documenten in DIR")
+
+    interview = commands.add_parser("interview", help="beantwoord de vragenlijst in de terminal",
+                                    description="Loopt de leidende principes met u door, bewaart elk "
+                                    "antwoord direct in ANTWOORDEN en stelt daarna de documenten op.")
+    interview.add_argument("antwoorden", metavar="ANTWOORDEN", type=Path, nargs="?",
+                           default=Path("antwoorden.yaml"),
+                           help="het antwoordenbestand (standaard: antwoorden.yaml)")
+    interview.add_argument("--out", metavar="DIR", type=Path, default=Path("uitvoer"),
+                           help="de map voor de documenten (standaard: uitvoer/)")
+    interview.add_argument("--force", action="store_true", help="vervang bestaande documenten in DIR")
+
+    clauses = commands.add_parser("clauses", help="blader door de clausulebibliotheek",
+                                  description="Toont de clausules waaruit de documenten worden opgebouwd.")
+    clause_commands = clauses.add_subparsers(dest="clauses_command", title="opdrachten",
+                                             metavar="OPDRACHT", parser_class=_Parser)
+    clause_commands.add_parser("list", help="toon alle clausules", description="Toont alle clausules.")
+    show = clause_commands.add_parser("show", help="toon één clausule volledig",
+                                      description="Toont tekst, voorwaarde, versie, grondslag en toelichting.")
+    show.add_argument("id", metavar="ID", help="de id van de clausule, zie 'consortium clauses list'")
+    export = clause_commands.add_parser("export", help="schrijf de hele bibliotheek als één .docx",
+                                        description="Schrijft de bibliotheek als leesbaar Word-document.")
+    export.add_argument("--out", metavar="BESTAND", type=Path, default=Path("clausulebibliotheek.docx"),
+                        help="het doelbestand (standaard: clausulebibliotheek.docx)")
+    export.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
+    return parser
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from generator import api
+    from generator.summary import render_summary
+
+    result = api.check(args.antwoorden)
+    print(f"{args.antwoorden} is geldig.\n")
+    print(render_summary(result.answers))
+    return EXIT_OK
+
+
+def _not_yet(name: str):
+    def run(args: argparse.Namespace) -> int:
+        print(f"'consortium {name}' is nog niet beschikbaar in deze versie.", file=sys.stderr)
+        return 2
+
+    return run
+
+
+HANDLERS = {
+    "check": _run_check,
+    "generate": _not_yet("generate"),
+    "interview": _not_yet("interview"),
+    "clauses": _not_yet("clauses"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return HANDLERS[args.command](args)
+    except ConsortiumError as exc:
+        print(exc.dutch_report(), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\nOnderbroken.", file=sys.stderr)
+        return EXIT_INTERRUPTED
