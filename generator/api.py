@@ -22,3 +22,15 @@ def check(path: Path) -> CheckResult:
     """Validate an answers file and analyse the governance it describes."""
     answers = load_answers(path)
     return CheckResult(answers=answers)
+
+
+def generate(path: Path, out: Path, *, force: bool = False) -> list[Path]:
+    """Assemble the documents for the answers in `path` into `out`; return the files written.
+
+    Writes into a temporary folder beside `out` and moves the files into place only when all
+    of them are complete. Refuses to replace existing files unless `force` (OutputExists).
+    """
+    answers = load_answers(path)
+    from generator.assemble.package import write_package
+
+    return write_package(answers, out, force=force)

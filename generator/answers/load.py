@@ -183,3 +183,23 @@ def _known_keys(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
         annotation = current.model_fields[part].annotation
         current = getattr(annotation, "__args__", (annotation,))[0]
     return tuple(current.model_fields)
+
+
+def validate_field(section: str, key: str, value: Any) -> tuple[Any, list[Problem]]:
+    """Validate one answer on its own, with the same rules and messages as the answers file.
+
+    `section` is a contract section name ('consortium', 'stemrecht', ...) or 'partners' for one
+    partner's key. Returns the normalised value and an empty list, or (None, problems).
+    """
+    model = Partner if section == "partners" else SECTIONS[section]
+    if key not in model.model_fields:
+        return None, [_unknown_key(key, f"{section}.", tuple(model.model_fields))]
+    from pydantic import TypeAdapter
+
+    field = model.model_fields[key]
+    adapter = TypeAdapter(field.rebuild_annotation())
+    try:
+        return adapter.validate_python(value), []
+    except ValidationError as exc:
+        prefix = f"{section}.{key}"
+        return None, [_translate(error, model, prefix) for error in exc.errors(include_url=False)]
