@@ -1,0 +1,150 @@
+"""Word adapter: the only module that imports docxtpl and python-docx.
+
+Documents are rendered from the house-style master (templates/huisstijl.docx): styles carry
+the numbering, so this module only assigns styles and never types a number.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+from docxtpl import DocxTemplate, RichText, RichTextParagraph
+
+from generator.adapters.jinja_env import docx_environment
+from generator.assemble.document import Artikel, Blok, Document, Lid, Paragraph
+from generator.blocks import Afbeelding, Alinea, Block, Kop, Opsomming, Tabel
+
+HIGHLIGHT = "yellow"
+_BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}
+
+
+def _rich(paragraph: Paragraph) -> RichText:
+    rich = RichText()
+    for run in paragraph:
+        if run.open:
+            rich.add(run.tekst, highlight=HIGHLIGHT, bold=True)
+        else:
+            rich.add(run.tekst)
+    return rich
+
+
+def _para(paragraph: Paragraph, style: str) -> RichTextParagraph:
+    rtp = RichTextParagraph()
+    rtp.add(_rich(paragraph), parastyle=style)
+    return rtp
+
+
+def _article_paragraphs(art: Artikel) -> list[RichTextParagraph]:
+    single = len(art.leden) == 1
+    result = []
+    for lid in art.leden:
+        result.append(_para(lid.tekst, "Artikeltekst" if single else "Lid"))
+        result += [_para(sub, "Sublid") for sub in lid.subs]
+    return result
+
+
+def _block_paragraphs(blok: Blok) -> list[RichTextParagraph]:
+    style = _BLOCK_STYLES[blok.nummering]
+    result = []
+    for lid in blok.leden:
+        result.append(_para(lid.tekst, style))
+        result += [_para(sub, "Artikeltekst") for sub in lid.subs]
+    return result
+
+
+def _context(doc: Document) -> dict:
+    return {
+        "titel": doc.titel,
+        "ondertitel": doc.ondertitel,
+        "koptekst": doc.koptekst,
+        "preambule": [{"titel": b.titel, "alineas": _block_paragraphs(b)} for b in doc.preambule],
+        "artikelen": [{"titel": a.titel, "alineas": _article_paragraphs(a)} for a in doc.artikelen],
+        "slot": [{"titel": b.titel, "alineas": _block_paragraphs(b)} for b in doc.slot],
+        "ondertekenaars": [
+            {"partij": o.partij, "namens": _rich(o.namens), "plaats_datum": _rich(o.plaats_datum)}
+            for o in doc.ondertekenaars
+        ],
+    }
+
+
+def _render(template: Path, context: dict) -> DocxTemplate:
+    tpl = DocxTemplate(str(template))
+    tpl.render(context, jinja_env=docx_environment())
+    return tpl
+
+
+def _save(tpl: DocxTemplate, target: Path, title: str, subject: str) -> None:
+    props = tpl.docx.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = "consortium"
+    props.comments = "Concept, opgesteld met consortium. Geen juridisch advies."
+    tpl.save(str(target))
+
+
+def write_document(doc: Document, template: Path, target: Path) -> None:
+    tpl = _render(template, _context(doc))
+    _save(tpl, target, doc.titel, doc.ondertitel)
+
+
+def write_blocks(titel: str, ondertitel: str, koptekst: str, blocks: list[Block],
+                 template: Path, target: Path) -> None:
+    """A report (analysis, clause export) in the house style: title, header, footer, then blocks."""
+    empty = Document(sleutel="", bestand="", titel=titel, ondertitel=ondertitel, koptekst=koptekst)
+    tpl = _render(template, _context(empty))
+    body = tpl.docx
+    for block in blocks:
+        _add_block(body, block)
+    _save(tpl, target, titel, ondertitel)
+
+
+def _add_block(body, block: Block) -> None:
+    if isinstance(block, Kop):
+        body.add_heading(block.tekst, level=block.niveau)
+    elif isinstance(block, Alinea):
+        paragraph = body.add_paragraph(style="Tekst")
+        paragraph.add_run(block.tekst).bold = block.nadruk
+    elif isinstance(block, Opsomming):
+        for item in block.items:
+            body.add_paragraph(item, style="List Bullet")
+    elif isinstance(block, Tabel):
+        _add_table(body, block)
+    elif isinstance(block, Afbeelding):
+        body.add_picture(io.BytesIO(block.png), width=Cm(block.breedte_cm))
+        caption = body.add_paragraph(block.bijschrift, style="Opmerking")
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _add_table(body, block: Tabel) -> None:
+    table = body.add_table(rows=1, cols=len(block.kolommen))
+    table.style = body.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, block.kolommen, strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in block.rijen:
+        cells = table.add_row().cells
+        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            cell.text = text
+            if index in block.rechts_uitlijnen:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    body.add_paragraph("", style="Tekst")
+
+
+def read_paragraphs(path: Path) -> list[tuple[str, str, bool]]:
+    """(style id, text, numbered) of every body paragraph: how tests and checks read a result."""
+    from docx import Document as open_docx
+
+    result = []
+    for p in open_docx(str(path)).paragraphs:
+        style = p.style
+        numbered = style is not None and style.element.pPr is not None and (
+            style.element.pPr.numPr is not None)
+        result.append((style.style_id if style is not None else "", p.text, numbered))
+    return result
+
+
+__all__ = ["Lid", "read_paragraphs", "write_blocks", "write_document"]

@@ -1,0 +1,1 @@
+"""Assembly: from validated answers and the clause library to finished documents."""

@@ -1,0 +1,109 @@
+"""Assemble every document for one answers file: select, number, render, account. Pure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.answers.model import Antwoorden
+from generator.assemble.context import namespace
+from generator.assemble.document import Document, Ondertekenaar
+from generator.assemble.render import Place, Renderer
+from generator.assemble.select import Selection, condition_inputs, select
+from generator.errors import LibraryError, Problem
+from generator.library.checks import missing_requirements
+from generator.library.load import Library
+from generator.library.schema import DOCUMENTS
+
+SIGNED = ("samenwerkingsovereenkomst", "huishoudelijk_reglement")
+
+
+def documents_for(library: Library, vorm: str) -> list[str]:
+    return [d for d in DOCUMENTS if vorm in library.manifest.documenten[d].vormen]
+
+
+def assemble(answers: Antwoorden, library: Library) -> list[Document]:
+    ns = namespace(answers)
+    missing = missing_requirements(library, ns)
+    if missing:
+        raise LibraryError("De clausulebibliotheek mist verplichte onderdelen voor deze antwoorden:",
+                           [Problem("bibliotheek", m) for m in missing])
+    keys = documents_for(library, ns["vorm"])
+    selections = {d: select(library.for_document(d), ns) for d in keys}
+    titles = {d: _title(library, d, ns)[0] for d in keys}
+    places = _places(selections, titles)
+    return [_document(library, d, selections[d], ns, places, titles) for d in keys]
+
+
+def _title(library: Library, document: str, ns: dict[str, Any]) -> tuple[str, str]:
+    spec = library.manifest.documenten[document].titel
+    source = spec.get(ns["vorm"]) or spec["alle"]
+    renderer = Renderer(ns, document, {}, {})
+    parts = source.split("|", 1)
+    title = "".join(r.tekst for r in renderer._paragraph(parts[0], {}))
+    subtitle = "".join(r.tekst for r in renderer._paragraph(parts[1], {})) if len(parts) > 1 else ""
+    return title, subtitle
+
+
+def _places(selections: dict[str, Selection], titles: dict[str, str]) -> dict[str, Place]:
+    places = {}
+    for document, selection in selections.items():
+        articles = [c for c in selection.gekozen if c.soort == "artikel"]
+        for nummer, clause in enumerate(articles, 1):
+            places[clause.id] = Place(document, nummer, clause.titel)
+    return places
+
+
+def _document(library: Library, key: str, selection: Selection, ns: dict[str, Any],
+              places: dict[str, Place], titles: dict[str, str]) -> Document:
+    renderer = Renderer(ns, key, places, titles)
+    title, subtitle = _title(library, key, ns)
+    doc = Document(sleutel=key, bestand=library.manifest.documenten[key].bestand, titel=title,
+                   ondertitel=subtitle, koptekst=f"{ns['naam']} · {title.capitalize()}")
+    for clause in selection.gekozen:
+        if clause.soort == "artikel":
+            article = renderer.article(clause, places[clause.id].nummer)
+            doc.artikelen.append(article)
+        else:
+            (doc.preambule if clause.soort == "preambule" else doc.slot).append(renderer.block(clause))
+        doc.gebruikt.append(_used(clause, places, ns))
+    doc.weggelaten = [_left_out(c, reason, ns) for c, reason in selection.weggelaten]
+    if key in SIGNED:
+        doc.ondertekenaars = _signatories(renderer, ns)
+    doc.open_punten = renderer.open_points
+    return doc
+
+
+def _signatories(renderer: Renderer, ns: dict[str, Any]) -> list[Ondertekenaar]:
+    result = []
+    renderer._where = "ondertekening"
+    for partner in ns["partners"]:
+        namens = renderer._paragraph(
+            "{{ waarde(p.vertegenwoordiger, 'naam vertegenwoordiger') }}", {"p": partner})
+        plaats = renderer._paragraph(
+            "{{ waarde(p.plaats, 'plaats') }}, {{ open_punt('datum') }}", {"p": partner})
+        result.append(Ondertekenaar(partner.naam, namens, plaats))
+    return result
+
+
+def _used(clause, places: dict[str, Place], ns: dict[str, Any]) -> dict:
+    place = places.get(clause.id)
+    return {
+        "id": clause.id,
+        "versie": clause.versie,
+        "titel": clause.titel,
+        "artikel": place.nummer if place else None,
+        "onderdeel": clause.soort,
+        "bron": clause.bron,
+        "voorwaarde": clause.when,
+        "gekozen_door": condition_inputs(clause.when, ns),
+    }
+
+
+def _left_out(clause, reason: str, ns: dict[str, Any]) -> dict:
+    return {
+        "id": clause.id,
+        "versie": clause.versie,
+        "titel": clause.titel,
+        "reden": reason,
+        "waarden": condition_inputs(clause.when, ns),
+    }

@@ -1,0 +1,106 @@
+"""The namespace clause texts and conditions see: the answers, derived facts and notation helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from generator import facts, notation
+from generator.adapters.jinja_env import Marked
+from generator.answers import vocabulary as v
+from generator.answers.model import Antwoorden
+
+OPEN_START, OPEN_END = "\ue000", "\ue001"
+
+LABELS: dict[str, dict[str, str]] = {
+    "besluit": v.BESLUITEN,
+    "ventiel": v.VENTIELEN,
+    "kpi": v.KPIS,
+    "uitsluitingsgrond": v.UITSLUITINGSGRONDEN,
+    "frequentie": v.FREQUENTIES,
+    "partnervorm": v.PARTNER_VORMEN,
+    "verdeling": v.VERDELINGEN,
+    "impasse": v.IMPASSES,
+    "overschot": v.OVERSCHOTTEN,
+    "tekort": v.TEKORTEN,
+}
+
+# Per consortium form: (the entity, its members' body, a member, members, the board).
+_ROLES = {
+    "geen": ("het samenwerkingsverband", "de stuurgroep", "partner", "partners", "de stuurgroep"),
+    "vereniging": ("de vereniging", "de algemene vergadering", "lid", "leden", "het bestuur"),
+    "cooperatie": ("de coöperatie", "de algemene vergadering", "lid", "leden", "het bestuur"),
+    "stichting": ("de stichting", "de raad van deelnemers", "deelnemer", "deelnemers", "het bestuur"),
+    "bv": ("de vennootschap", "de algemene vergadering", "aandeelhouder", "aandeelhouders", "het bestuur"),
+}
+
+ANSWER_NAMES = ("consortium", "partners", "rechtsvorm", "stemrecht", "lumpsum", "risicoventielen",
+                "uittreding", "toezicht", "dataregistratie", "geschillen")
+
+
+def open_punt(label: str) -> Marked:
+    """A visible placeholder for a missing fact, e.g. [KvK-nummer]; listed as an open point."""
+    return Marked(f"{OPEN_START}{label}{OPEN_END}")
+
+
+def waarde(value: Any, label: str) -> Any:
+    """The value, or a placeholder when the optional fact is missing."""
+    return open_punt(label) if value is None or value == "" else value
+
+
+def label(kind: str, key: str) -> str:
+    return LABELS[kind][key]
+
+
+def labels(kind: str, keys: list[str]) -> list[str]:
+    return [LABELS[kind][k] for k in keys]
+
+
+def facts_of(a: Antwoorden) -> dict[str, Any]:
+    entiteit, ledenorgaan, deelnemer, deelnemers, bestuur = _ROLES[a.rechtsvorm.vorm]
+    raad = {"raad_van_toezicht": "de raad van toezicht",
+            "raad_van_commissarissen": "de raad van commissarissen"}.get(a.toezicht.model)
+    return {
+        "vorm": a.rechtsvorm.vorm,
+        "heeft_rechtspersoon": a.heeft_rechtspersoon,
+        "penvoerder": a.penvoerder,
+        "eigen_raad": facts.eigen_raad(a),
+        "raad": raad,
+        "intern_toezicht_verplicht": facts.intern_toezicht_verplicht(a),
+        "entiteit": entiteit,
+        "ledenorgaan": ledenorgaan,
+        "deelnemer": deelnemer,
+        "deelnemers": deelnemers,
+        "bestuur": bestuur,
+        "naam": a.rechtsvorm.naam if a.heeft_rechtspersoon else a.consortium.naam,
+        "einddatum": a.einddatum,
+        "aantal_partners": len(a.partners),
+    }
+
+
+HELPERS: dict[str, Callable[..., Any]] = {
+    "bedrag": notation.bedrag,
+    "getal": notation.getal,
+    "procent": notation.procent,
+    "datum": notation.datum,
+    "termijn": notation.termijn,
+    "aantal": notation.aantal,
+    "in_woorden": notation.in_woorden,
+    "opsomming": notation.opsomming,
+    "label": label,
+    "labels": labels,
+    "open_punt": open_punt,
+    "waarde": waarde,
+}
+
+FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
+              "intern_toezicht_verplicht", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
+              "bestuur", "naam", "einddatum", "aantal_partners")
+# `partner` and `nr` are bound by fragments with `herhaal: partners`.
+KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "loop", "partner", "nr"))
+
+
+def namespace(a: Antwoorden) -> dict[str, Any]:
+    """Everything a clause may read. `ref` is added per document by the renderer."""
+    answers = {name: getattr(a, name) for name in ANSWER_NAMES}
+    return {**answers, **facts_of(a), **HELPERS}

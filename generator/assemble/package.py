@@ -1,0 +1,111 @@
+"""Write the whole package into DIR atomically: all files appear together, or none do."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.answers.model import Antwoorden
+from generator.assemble.build import assemble
+from generator.assemble.document import Document
+from generator.errors import OutputExists
+from generator.library.load import Library, default_library
+from generator.resources import data_dir
+
+ANALYSE_FILE = "governance-analyse.docx"
+ACCOUNT_FILE = "verantwoording.json"
+KNOWN_OUTPUTS = ("samenwerkingsovereenkomst.docx", "statuten.docx", "huishoudelijk-reglement.docx",
+                 ANALYSE_FILE, ACCOUNT_FILE)
+
+
+def master_template() -> Path:
+    return data_dir("templates") / "huisstijl.docx"
+
+
+def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
+                  library: Library | None = None) -> list[Path]:
+    library = library or default_library()
+    documents = assemble(answers, library)
+    names = [d.bestand for d in documents] + [ANALYSE_FILE, ACCOUNT_FILE]
+    _refuse_overwrite(out, force)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".consortium-", dir=out.parent))
+    try:
+        _write_all(answers, library, documents, staging)
+        return _move_into_place(staging, out, names)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _refuse_overwrite(out: Path, force: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
+    existing = [out / n for n in KNOWN_OUTPUTS if (out / n).exists()]
+    if existing and not force:
+        raise OutputExists(
+            f"{out} bevat al documenten; er is niets overschreven. Gebruik --force om ze te "
+            "vervangen, of kies met --out een andere map:",
+            [_problem(p) for p in existing],
+        )
+
+
+def _problem(path: Path):
+    from generator.errors import Problem
+
+    return Problem(str(path), "bestaat al")
+
+
+def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path) -> None:
+    from generator.adapters import word
+
+    template = master_template()
+    for doc in documents:
+        word.write_document(doc, template, staging / doc.bestand)
+    _write_analysis(answers, staging / ANALYSE_FILE, template)
+    account = accountability(answers, library, documents)
+    (staging / ACCOUNT_FILE).write_text(json.dumps(account, ensure_ascii=False, indent=2, default=str),
+                                        encoding="utf-8")
+
+
+def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> None:
+    from generator.adapters import word
+    from generator.analysis.chart import draw_position_chart
+    from generator.analysis.document import analysis_blocks
+    from generator.analysis.report import analyse
+
+    result = analyse(answers)
+    blocks = analysis_blocks(answers, result, draw_position_chart(result))
+    naam = answers.rechtsvorm.naam or answers.consortium.naam
+    word.write_blocks("Governance-analyse", naam, f"{naam} · Governance-analyse", blocks, template, target)
+
+
+def accountability(answers: Antwoorden, library: Library, documents: list[Document]) -> dict:
+    return {
+        "consortium": answers.consortium.naam,
+        "bibliotheek_versie": library.versie,
+        "standaardwaarden": sorted(answers.standaard),
+        "documenten": {
+            d.bestand: {
+                "titel": d.titel,
+                "clausules": d.gebruikt,
+                "weggelaten": d.weggelaten,
+                "open_punten": [{"plaats": w, "punt": p} for w, p in d.open_punten],
+            }
+            for d in documents
+        },
+    }
+
+
+def _move_into_place(staging: Path, out: Path, names: list[str]) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in KNOWN_OUTPUTS:
+        if stale not in names:
+            (out / stale).unlink(missing_ok=True)
+    written = []
+    for name in names:
+        os.replace(staging / name, out / name)
+        written.append(out / name)
+    return written

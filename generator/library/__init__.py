@@ -1,0 +1,1 @@
+"""The clause library: versioned YAML clauses, loaded and validated as a whole."""

@@ -1,0 +1,110 @@
+"""Read the clause library from YAML and validate it whole; a broken library is one clear error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.adapters import yaml_io
+from generator.errors import ConsortiumError, LibraryError, Problem
+from generator.library.schema import Clause, ClauseFile, Manifest
+
+MANIFEST = "bibliotheek.yaml"
+
+
+@dataclass(frozen=True)
+class Library:
+    manifest: Manifest
+    clauses: tuple[Clause, ...]
+
+    @property
+    def versie(self) -> str:
+        return self.manifest.versie
+
+    def by_id(self) -> dict[str, Clause]:
+        return {c.id: c for c in self.clauses}
+
+    def for_document(self, document: str) -> list[Clause]:
+        return sorted((c for c in self.clauses if c.document == document),
+                      key=lambda c: (_SOORT_ORDER[c.soort], c.volgorde))
+
+
+_SOORT_ORDER = {"preambule": 0, "artikel": 1, "slot": 2}
+
+
+def load_library(folder: Path) -> Library:
+    """Load and validate; raise LibraryError listing every defect found."""
+    from generator.library.checks import library_problems
+
+    problems: list[Problem] = []
+    manifest = _read_manifest(folder / MANIFEST, problems)
+    clauses = _read_clauses(folder, problems)
+    if manifest is None:
+        raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
+    library = Library(manifest=manifest, clauses=tuple(clauses))
+    problems += library_problems(library)
+    if problems:
+        raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
+    return library
+
+
+@cache
+def default_library() -> Library:
+    from generator.resources import data_dir
+
+    return load_library(data_dir("clauses"))
+
+
+def _read_yaml(path: Path, problems: list[Problem]):
+    try:
+        return yaml_io.read_file(path)
+    except ConsortiumError as exc:
+        problems.append(Problem(path.name, exc.bericht))
+        return None
+
+
+def _read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
+    raw = _read_yaml(path, problems)
+    if raw is None:
+        return None
+    try:
+        return Manifest.model_validate(raw)
+    except ValidationError as exc:
+        problems += [_schema_problem(path.name, e) for e in exc.errors(include_url=False)]
+        return None
+
+
+def _read_clauses(folder: Path, problems: list[Problem]) -> list[Clause]:
+    clauses: list[Clause] = []
+    for path in sorted(folder.rglob("*.yaml")):
+        if path.name == MANIFEST:
+            continue
+        where = str(path.relative_to(folder))
+        raw = _read_yaml(path, problems)
+        try:
+            spec = ClauseFile.model_validate(raw)
+        except ValidationError as exc:
+            problems += [_schema_problem(where, e) for e in exc.errors(include_url=False)]
+            continue
+        for index, item in enumerate(spec.clausules):
+            clause = _clause(item, spec.document, where, index, problems)
+            if clause:
+                clauses.append(clause)
+    return clauses
+
+
+def _clause(item: dict, document: str, where: str, index: int, problems: list[Problem]) -> Clause | None:
+    label = f"{where}, clausule {item.get('id', index + 1)}"
+    try:
+        return Clause.model_validate({**item, "document": document, "bestand": where})
+    except ValidationError as exc:
+        problems += [_schema_problem(label, e) for e in exc.errors(include_url=False)]
+        return None
+
+
+def _schema_problem(where: str, error: dict) -> Problem:
+    loc = ".".join(str(p) for p in error["loc"])
+    return Problem(f"{where} {loc}".strip(), error["msg"])
