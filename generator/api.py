@@ -34,3 +34,43 @@ def generate(path: Path, out: Path, *, force: bool = False) -> list[Path]:
     from generator.assemble.package import write_package
 
     return write_package(answers, out, force=force)
+
+
+def library():
+    """The installed clause library, validated."""
+    from generator.library.load import default_library
+
+    return default_library()
+
+
+def clauses_list() -> str:
+    from generator.library.browse import listing
+
+    return listing(library())
+
+
+def clause_show(clause_id: str) -> str:
+    from generator.library.browse import details, find
+
+    return details(find(library(), clause_id))
+
+
+def clauses_export(target: Path, *, force: bool = False) -> Path:
+    """Write the whole library as one readable .docx for lawyers who reuse standard clauses."""
+    from generator.adapters import word
+    from generator.assemble.package import master_template
+    from generator.errors import OutputExists
+    from generator.library.browse import export_blocks
+
+    if target.exists() and not force:
+        raise OutputExists(f"{target} bestaat al; er is niets overschreven. Gebruik --force om het te vervangen.")
+    lib = library()
+    staging = target.with_name(f".{target.name}.tmp")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        word.write_blocks("Clausulebibliotheek", f"versie {lib.versie}", f"Clausulebibliotheek {lib.versie}",
+                          export_blocks(lib), master_template(), staging)
+        staging.replace(target)
+    finally:
+        staging.unlink(missing_ok=True)
+    return target

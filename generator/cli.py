@@ -100,6 +100,28 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_generate(args: argparse.Namespace) -> int:
+    from generator import api
+
+    written = api.generate(args.antwoorden, args.out, force=args.force)
+    print(f"Geschreven in {args.out}/:")
+    for path in written:
+        print(f"  {path.name}")
+    return EXIT_OK
+
+
+def _run_clauses(args: argparse.Namespace) -> int:
+    from generator import api
+
+    if args.clauses_command == "show":
+        print(api.clause_show(args.id))
+    elif args.clauses_command == "export":
+        print(f"Geschreven: {api.clauses_export(args.out, force=args.force)}")
+    else:
+        print(api.clauses_list())
+    return EXIT_OK
+
+
 def _not_yet(name: str):
     def run(args: argparse.Namespace) -> int:
         print(f"'consortium {name}' is nog niet beschikbaar in deze versie.", file=sys.stderr)
@@ -110,9 +132,9 @@ def _not_yet(name: str):
 
 HANDLERS = {
     "check": _run_check,
-    "generate": _not_yet("generate"),
+    "generate": _run_generate,
     "interview": _not_yet("interview"),
-    "clauses": _not_yet("clauses"),
+    "clauses": _run_clauses,
 }
 
 

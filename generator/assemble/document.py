@@ -68,6 +68,8 @@ class Document:
             lines.append(f"Artikel {art.nummer} {art.titel}")
             for lid in art.leden:
                 lines += [_text(lid.tekst), *(_text(s) for s in lid.subs)]
+        for blok in self.slot:
+            lines += [blok.titel, *(_text(lid.tekst) for lid in blok.leden)]
         return "\n".join(lines)
 
 

@@ -56,7 +56,7 @@ class Renderer:
         return Artikel(nummer, clause.titel, clause.id, self._leden(clause.leden))
 
     def block(self, clause: Clause) -> Blok:
-        self._where = clause.titel
+        self._where = clause.titel or ("aanhef" if clause.soort == "preambule" else "slot")
         return Blok(clause.titel, clause.nummering, self._leden(clause.leden))
 
     def _leden(self, items: tuple[Fragment, ...]) -> tuple[Lid, ...]:
