@@ -9,6 +9,8 @@ Numbering is real Word multilevel numbering linked to paragraph styles, so no nu
   Sublid      -> "a."          (level 2)
   Partij      -> "1."          (parties in the preamble)
   Overweging  -> "A."          (recitals)
+Missing facts are set in the character style "Openpunt" (yellow highlight), so that a lawyer can
+find every open point with Word's search by style.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
@@ -29,7 +31,7 @@ OUTLINE = (
     ("Lid", "decimal", "%1.%2", 1, 850),
     ("Sublid", "lowerLetter", "%3.", 2, 1275),
 )
-SINGLE_LISTS = (("Partij", "decimal", "%1.", 2), ("Overweging", "upperLetter", "%1.", 3))
+SINGLE_LISTS = (("Partij", "decimal", "%1.", 0), ("Overweging", "upperLetter", "%1.", 0))
 
 
 def _level(ilvl: int, fmt: str, text: str, style: str, indent: int, hanging: int) -> str:
@@ -45,25 +47,34 @@ def _abstract(abstract_id: int, levels: str) -> str:
             f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
 
 
+def _free_id(numbering, tag: str, attribute: str) -> int:
+    """The first id above those the base template already uses (its list styles own 0..n)."""
+    used = [int(e.get(qn(attribute))) for e in numbering.findall(qn(tag))]
+    return max(used, default=0) + 1
+
+
 def _add_numbering(doc) -> dict[str, int]:
     numbering = doc.part.numbering_part.element
+    first_abstract = _free_id(numbering, "w:abstractNum", "w:abstractNumId")
+    first_num = _free_id(numbering, "w:num", "w:numId")
     outline = "".join(
         _level(ilvl, fmt, text, style, indent if ilvl else 0, 425 if ilvl else 0)
         for style, fmt, text, ilvl, indent in OUTLINE
     )
-    abstracts = [_abstract(1, outline)]
-    abstracts += [_abstract(aid, _level(0, fmt, text, style, 567, 567))
-                  for style, fmt, text, aid in SINGLE_LISTS]
-    first_num = numbering.find(qn("w:num"))
+    abstracts = [_abstract(first_abstract, outline)]
+    abstracts += [_abstract(first_abstract + offset, _level(0, fmt, text, style, 567, 567))
+                  for offset, (style, fmt, text, _) in enumerate(SINGLE_LISTS, 1)]
+    existing_num = numbering.find(qn("w:num"))
     for xml in abstracts:
         element = parse_xml(xml)
-        if first_num is not None:
-            first_num.addprevious(element)
+        if existing_num is not None:
+            existing_num.addprevious(element)
         else:
             numbering.append(element)
-    ids = {}
-    for num_id, abstract_id, styles in ((1, 1, [s[0] for s in OUTLINE]),
-                                        (2, 2, ["Partij"]), (3, 3, ["Overweging"])):
+    groups = ([s[0] for s in OUTLINE], ["Partij"], ["Overweging"])
+    ids: dict[str, int] = {}
+    for offset, styles in enumerate(groups):
+        num_id, abstract_id = first_num + offset, first_abstract + offset
         numbering.append(parse_xml(
             f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
         ids |= dict.fromkeys(styles, num_id)
@@ -117,6 +128,12 @@ def _styles(doc) -> None:
     _link_numbering(_paragraph_style(doc, "Sublid", after=3), ids["Sublid"], 2)
     _link_numbering(_paragraph_style(doc, "Partij"), ids["Partij"], 0)
     _link_numbering(_paragraph_style(doc, "Overweging"), ids["Overweging"], 0)
+    marker = doc.styles.add_style("Openpunt", WD_STYLE_TYPE.CHARACTER)
+    marker.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    marker.font.bold = True
+    # LibreOffice ignores highlighting in character styles but shows shading; Word shows both.
+    marker.element.get_or_add_rPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFFF00"/>'))
     for level in (1, 2):
         heading = doc.styles[f"Heading {level}"]
         heading.font.name = FONT

@@ -110,7 +110,8 @@ def test_same_fact_same_value_across_documents(generated):
 
 def test_open_points_are_visible_and_accounted(generated):
     doc = Document(str(generated["geen"] / "samenwerkingsovereenkomst.docx"))
-    highlighted = [r.text for p in doc.paragraphs for r in p.runs if r.font.highlight_color is not None]
+    highlighted = [r.text for p in doc.paragraphs for r in p.runs
+                   if r.style is not None and r.style.font.highlight_color is not None]
     assert "[KvK-nummer]" in highlighted
     account = json.loads((generated["geen"] / "verantwoording.json").read_text(encoding="utf-8"))
     points = account["documenten"]["samenwerkingsovereenkomst.docx"]["open_punten"]

@@ -18,7 +18,7 @@ from generator.adapters.jinja_env import docx_environment
 from generator.assemble.document import Artikel, Blok, Document, Lid, Paragraph
 from generator.blocks import Afbeelding, Alinea, Block, Kop, Opsomming, Tabel
 
-HIGHLIGHT = "yellow"
+OPEN_POINT_STYLE = "Openpunt"
 _BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}
 
 
@@ -26,7 +26,7 @@ def _rich(paragraph: Paragraph) -> RichText:
     rich = RichText()
     for run in paragraph:
         if run.open:
-            rich.add(run.tekst, highlight=HIGHLIGHT, bold=True)
+            rich.add(run.tekst, style=OPEN_POINT_STYLE)
         else:
             rich.add(run.tekst)
     return rich
