@@ -8,20 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.answers import Antwoorden, load_answers
+
+if TYPE_CHECKING:
+    from generator.analysis.report import Analyse
 
 
 @dataclass(frozen=True)
 class CheckResult:
     answers: Antwoorden
-    analyse: object | None = None
+    analyse: Analyse | None = None
 
 
 def check(path: Path) -> CheckResult:
     """Validate an answers file and analyse the governance it describes."""
+    from generator.analysis.report import analyse
+
     answers = load_answers(path)
-    return CheckResult(answers=answers)
+    return CheckResult(answers=answers, analyse=analyse(answers))
 
 
 def generate(path: Path, out: Path, *, force: bool = False) -> list[Path]:

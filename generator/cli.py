@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 "keuzes per leidend principe. Exitcode 0 als het bestand geldig is "
                                 "(ook met waarschuwingen), 2 als het ongeldig is.")
     check.add_argument("antwoorden", metavar="ANTWOORDEN", type=Path, help="het antwoordenbestand (YAML)")
+    check.add_argument("--json", action="store_true",
+                       help="toon de uitkomst als één JSON-object (ook bij een ongeldig bestand, met exitcode 2)")
 
     generate = commands.add_parser("generate", help="stel de documenten op uit een antwoordenbestand",
                                    description="Stelt de Word-documenten op in map DIR.")
@@ -92,11 +94,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_check(args: argparse.Namespace) -> int:
     from generator import api
+
+    if args.json:
+        import json
+
+        from generator.analysis.report import invalid_json, to_json
+
+        try:
+            result = api.check(args.antwoorden)
+        except ConsortiumError as exc:
+            print(json.dumps(invalid_json(exc.bericht, exc.problemen), ensure_ascii=False, indent=2))
+            raise
+        print(json.dumps(to_json(result.analyse), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from generator.analysis.text import render_analysis
     from generator.summary import render_summary
 
     result = api.check(args.antwoorden)
     print(f"{args.antwoorden} is geldig.\n")
     print(render_summary(result.answers))
+    print()
+    print(render_analysis(result.analyse))
     return EXIT_OK
 
 

@@ -1,0 +1,228 @@
+"""Warnings on the legal form, the votes and the supervision (checklist §6.2: W1-W8, W13, W18,
+W19, W21)."""
+
+from __future__ import annotations
+
+from generator.analysis.findings import HOOG, LAAG, MIDDEN, RuleInput, Waarschuwing
+from generator.answers import vocabulary as v
+from generator.facts import DREMPEL_AMBULANT, DREMPEL_VERBLIJF, intern_toezicht_verplicht
+from generator.notation import bedrag, getal, opsomming, procent
+
+
+def toezichthouder_required(f: RuleInput) -> bool:
+    """Jw 4.4.1: an own entity with verblijf and >10, or ambulant and >25, jeugdhulpverleners."""
+    return intern_toezicht_verplicht(f.answers)
+
+
+def w1_interne_toezichthouder(f: RuleInput) -> Waarschuwing | None:
+    if not toezichthouder_required(f):
+        return None
+    c, t = f.answers.consortium, f.answers.toezicht
+    soort = "met verblijf" if c.verblijf else "ambulant (zonder verblijf)"
+    drempel = DREMPEL_VERBLIJF if c.verblijf else DREMPEL_AMBULANT
+    text = (f"De eigen rechtspersoon verleent jeugdhulp {soort} met {c.jeugdhulpverleners} "
+            f"jeugdhulpverleners, meer dan de drempel van {drempel}. Dan is een onafhankelijke "
+            "interne toezichthouder verplicht: ten minste drie onafhankelijke natuurlijke personen, "
+            "benoemd voor ten hoogste vier jaar met één herbenoeming, met een profielschets, "
+            "vastgelegd in de statuten. ")
+    if t.model == "getrapt":
+        text += ("Het gekozen getrapte toezicht via de toezichthouders van de partners voldoet "
+                 "hier niet aan, en de vergadering van partnerbestuurders telt niet als "
+                 "toezichthouder (zij behartigen deelbelangen). Kies een eigen raad van toezicht "
+                 "of raad van commissarissen.")
+    else:
+        text += (f"Het gekozen model ({v.TOEZICHTMODELLEN[t.model]}, {t.leden} leden) kan hieraan "
+                 "voldoen als de leden onafhankelijk zijn van het bestuur en van de partners.")
+    text += (" Of jeugdhulpverleners van de partners die namens het consortium werken meetellen, "
+             "is niet zeker; vraag dit na bij VWS of de NZa.")
+    return Waarschuwing("W1", HOOG if t.model == "getrapt" else MIDDEN,
+                        "Interne toezichthouder verplicht", text,
+                        "Jeugdwet art. 4.4.1; Besluit Jeugdwet (Stb. 2025, 357); "
+                        "Regeling Jeugdwet (Stcrt. 2025, 37937)")
+
+
+def w2_penvoerder(f: RuleInput) -> Waarschuwing | None:
+    a = f.answers
+    if a.heeft_rechtspersoon:
+        return None
+    naam = a.penvoerder.naam if a.penvoerder else "de penvoerder"
+    return Waarschuwing(
+        "W2", MIDDEN, "De penvoerder is juridisch de jeugdhulpaanbieder",
+        f"Zonder eigen rechtspersoon is {naam} als penvoerder de contractpartij en juridisch de "
+        f"jeugdhulpaanbieder voor het hele contract ({bedrag(a.consortium.opdrachtwaarde_per_jaar)} "
+        "per jaar). De statuten, de interne toezichthouder en de jaarverantwoording van de "
+        "penvoerder dekken ook de omzet van het consortium; toets de drempels voor de interne "
+        "toezichthouder op het totaal van de penvoerder. Leg in de samenwerkingsovereenkomst vast "
+        "dat de samenwerking geen maatschap of vennootschap onder firma is, en regel het onderlinge "
+        "verhaal tussen de partners.",
+        "Jeugdwet art. 4.4.1; art. 7A:1655 BW (maatschap)")
+
+
+def _pays_out_surplus(f: RuleInput) -> bool:
+    return f.answers.risicoventielen.overschot == "naar_aandeel"
+
+
+def w3_vereniging_winst(f: RuleInput) -> Waarschuwing | None:
+    if f.answers.rechtsvorm.vorm != "vereniging" or not _pays_out_surplus(f):
+        return None
+    return Waarschuwing(
+        "W3", HOOG, "Verboden winstuitkering in een vereniging",
+        "Een overschot wordt naar rato van het aandeel aan de partners uitgekeerd, maar een "
+        "vereniging mag geen winst onder haar leden verdelen. Kies een coöperatie, of beperk "
+        "betalingen aan partners tot een vergoeding voor geleverde zorg en voeg een overschot toe "
+        "aan de reserve of herinvesteer het.",
+        "art. 2:26 lid 3 BW; art. 2:53a BW")
+
+
+def w4_stichting_uitkering(f: RuleInput) -> Waarschuwing | None:
+    if f.answers.rechtsvorm.vorm != "stichting" or not _pays_out_surplus(f):
+        return None
+    return Waarschuwing(
+        "W4", HOOG, "Uitkeringsverbod van de stichting",
+        "Een overschot wordt naar rato van het aandeel aan de partners uitgekeerd. Een stichting "
+        "mag geen uitkeringen doen aan haar oprichters of aan leden van haar organen, en de "
+        "partners zijn hier de oprichters. Betaal partners alleen een marktconforme prijs voor "
+        "geleverde zorg (dat die betaling is toegestaan, is een interpretatie; laat dit toetsen) "
+        "en voeg een overschot toe aan de reserve of herinvesteer het.",
+        "art. 2:285 lid 3 BW")
+
+
+def w5_stichting_hoofdelijk(f: RuleInput) -> Waarschuwing | None:
+    a = f.answers
+    if not a.consortium.hoofdelijk:
+        return None
+    namen = [p.naam for p in a.partners if p.rechtsvorm == "stichting"]
+    if a.rechtsvorm.vorm == "stichting":
+        namen.append(a.rechtsvorm.naam or "de nieuwe stichting")
+    if not namen:
+        return None
+    return Waarschuwing(
+        "W5", MIDDEN, "Stichting en hoofdelijke aansprakelijkheid",
+        "De opdrachtgever maakt de partners hoofdelijk aansprakelijk. Het bestuur van een "
+        "stichting kan zich alleen hoofdelijk verbinden, borg staan of zekerheid stellen als de "
+        f"statuten dat uitdrukkelijk toestaan. Controleer daarom de statuten van "
+        f"{opsomming(namen)} en pas ze zo nodig aan vóór ondertekening.",
+        "art. 2:291 lid 2 BW")
+
+
+def w6_cooperatie_aansprakelijk(f: RuleInput) -> Waarschuwing | None:
+    r = f.answers.rechtsvorm
+    if r.vorm != "cooperatie" or not r.naam or r.naam.strip().endswith("U.A."):
+        return None
+    wa = r.naam.strip().endswith("W.A.")
+    omvang = "volledig" if wa else "tot een in de statuten bepaald maximum"
+    return Waarschuwing(
+        "W6", HOOG if wa else MIDDEN, "Coöperatie zonder uitsluiting van aansprakelijkheid",
+        f"'{r.naam}' is geen U.A.-coöperatie: bij ontbinding zijn de leden {omvang} aansprakelijk "
+        "voor een tekort. Kies U.A. met een uitsluitingsclausule in de statuten.",
+        "art. 2:55 en 2:56 BW")
+
+
+def w7_stemrecht_statuten(f: RuleInput) -> Waarschuwing | None:
+    a = f.answers
+    model = a.stemrecht.model
+    if not a.heeft_rechtspersoon or model == "gelijk":
+        return None
+    plaats = ("in de statuten; het huishoudelijk reglement alleen is niet genoeg"
+              if a.rechtsvorm.vorm in ("vereniging", "cooperatie") else "in de statuten")
+    if model == "naar_aandeel":
+        return Waarschuwing(
+            "W7", MIDDEN, "Gewogen stemrecht hoort in de statuten",
+            f"De partners stemmen naar aandeel (ten hoogste {procent(a.stemrecht.maximum)} per "
+            f"partner). Meervoudig stemrecht van leden moet {plaats}. Leg ook het maximum en de "
+            "herverdeling van het meerdere vast, zodat niemand de stemverdeling hoeft na te rekenen.",
+            "art. 2:38 lid 1 BW")
+    return Waarschuwing(
+        "W7", MIDDEN, "Consent als besluitregel vastleggen",
+        f"Besluiten worden genomen bij consent. Leg dit {plaats} vast als besluitregel "
+        "('aangenomen tenzij een partner een overwegend bezwaar maakt'), met wat een overwegend "
+        "bezwaar is en een terugvalregeling (een stemming) bij een blijvend bezwaar. Zonder "
+        "terugvalregeling heeft elke partner in feite een veto over elk besluit.",
+        "art. 2:38 BW; art. 2:44 lid 4 BW")
+
+
+def w8_wbtr_stemmen_bestuurder(f: RuleInput) -> Waarschuwing | None:
+    a = f.answers
+    if a.rechtsvorm.vorm != "stichting" or a.stemrecht.model != "naar_aandeel":
+        return None
+    boven = [p for p in f.posities if p.stemgewicht > 50]
+    if not boven:
+        return None
+    p = boven[0]
+    return Waarschuwing(
+        "W8", HOOG, "Te veel stemmen voor één bestuurder (WBTR)",
+        "In een stichting vormen de bestuurders van de partners doorgaans samen het bestuur. "
+        f"{p.naam} krijgt {procent(round(p.stemgewicht, 1))} van de stemmen, meer dan de andere "
+        "bestuurders samen. Een bestuurder kan niet meer stemmen uitbrengen dan de andere "
+        "bestuurders tezamen; een afwijkende regeling in bestaande statuten vervalt uiterlijk op "
+        "1 juli 2026. Verlaag het maximum (stemrecht.maximum) tot 50% of minder.",
+        "art. 2:291 lid 4 BW (WBTR); WBTR art. XV lid 4")
+
+
+def w13_transparantie(f: RuleInput) -> Waarschuwing | None:
+    if not f.answers.heeft_rechtspersoon:
+        return None
+    return Waarschuwing(
+        "W13", MIDDEN, "Transparantie-eisen voor de eigen rechtspersoon",
+        "Met een eigen rechtspersoon is het consortium zelf jeugdhulpaanbieder. Dan gelden een "
+        "openbare jaarverantwoording (te publiceren vóór 1 juni), een transparante financiële "
+        "bedrijfsvoering, de verantwoording volgens de WNT en het toezicht van de NZa.",
+        "Jeugdwet art. 4.5.1 en 4.5.2 (Wet verbetering beschikbaarheid jeugdzorg); WNT")
+
+
+def w18_getrapt_toezicht(f: RuleInput) -> Waarschuwing | None:
+    a = f.answers
+    if a.toezicht.model != "getrapt" or toezichthouder_required(f):
+        return None
+    text = ("Het toezicht loopt via de toezichthouders van de partners. Dat kan als aanvulling, "
+            "maar is geen vervanging van een eigen interne toezichthouder waar die verplicht is. "
+            "Beschrijf de informatielijnen van het consortium naar de raden van toezicht en "
+            "commissarissen van de partners.")
+    if a.heeft_rechtspersoon:
+        text += (f" De eigen rechtspersoon heeft nu {a.consortium.jeugdhulpverleners} "
+                 "jeugdhulpverleners; komen er meer dan 10 (bij verblijf) of 25 (ambulant), dan is "
+                 "een eigen interne toezichthouder verplicht.")
+    return Waarschuwing("W18", LAAG, "Getrapt toezicht", text,
+                        "Jeugdwet art. 4.4.1; NZa, De governance van jeugdhulpconsortia (2026)")
+
+
+def w19_wibz(f: RuleInput) -> Waarschuwing | None:
+    if f.answers.rechtsvorm.vorm not in ("bv", "cooperatie") or not _pays_out_surplus(f):
+        return None
+    return Waarschuwing(
+        "W19", MIDDEN, "Winstuitkering en de Wibz",
+        "Een overschot wordt naar rato van het aandeel aan de partners uitgekeerd. Het "
+        "wetsvoorstel Wet integere bedrijfsvoering zorg- en jeugdhulpaanbieders (Wibz) stelt "
+        "voorwaarden aan winstuitkering door jeugdhulpaanbieders. Het voorstel is nog in "
+        "behandeling: controleer de stand van zaken vóór oprichting.",
+        "Wetsvoorstel Wibz (Kamerstuk 36686, aanhangig)")
+
+
+def w21_uittreding_statuten(f: RuleInput) -> Waarschuwing | None:
+    a = f.answers
+    u = a.uittreding
+    if a.rechtsvorm.vorm not in ("vereniging", "cooperatie"):
+        return None
+    voorwaarden = []
+    if u.vergoeding != "geen":
+        extra = f" ({bedrag(u.vast_bedrag)})" if u.vast_bedrag is not None else ""
+        voorwaarden.append(f"een vergoeding bij uittreding: {v.VERGOEDINGEN[u.vergoeding]}{extra}")
+    if u.per == "einde_looptijd":
+        voorwaarden.append("uittreding pas per het einde van de looptijd")
+    if u.opzegtermijn > 12:
+        voorwaarden.append(f"een opzegtermijn van {getal(u.opzegtermijn)} maanden")
+    if not voorwaarden:
+        return None
+    return Waarschuwing(
+        "W21", MIDDEN, "Uittredingsvoorwaarden horen in de statuten",
+        f"De antwoorden kennen {opsomming(voorwaarden)}. Zulke voorwaarden voor leden horen in de "
+        "statuten (bij een coöperatie art. 2:60 BW); het huishoudelijk reglement is niet genoeg. "
+        "Een lid kan bovendien direct opzeggen binnen een maand nadat zijn verplichtingen zijn "
+        "verzwaard.",
+        "art. 2:36 en 2:60 BW")
+
+
+RULES = (w1_interne_toezichthouder, w2_penvoerder, w3_vereniging_winst, w4_stichting_uitkering,
+         w5_stichting_hoofdelijk, w6_cooperatie_aansprakelijk, w7_stemrecht_statuten,
+         w8_wbtr_stemmen_bestuurder, w13_transparantie, w18_getrapt_toezicht, w19_wibz,
+         w21_uittreding_statuten)
