@@ -17,7 +17,7 @@ from generator.notation import datum, getal, opsomming, procent
 def _intro(answers: Antwoorden, a: Analyse) -> list[Block]:
     c = answers.consortium
     return [
-        Kop(f"Governance-analyse {a.consortium}", 1),
+        Kop("Inleiding", 1),
         Alinea(f"Dit document analyseert de governance van {a.consortium}: {len(a.posities)} "
                f"partners, een opdracht van {c.opdrachtgever} vanaf {datum(c.ingangsdatum)} voor "
                f"{c.looptijd_jaren} jaar. Het is opgesteld uit het antwoordenbestand, als "
