@@ -31,8 +31,35 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+_SOURCES: dict[str, str] = {}
+
+
+def _source_of(name: str):
+    source = _SOURCES[name]
+    return source, None, lambda: True
+
+
+def _bytecode_cache():
+    from jinja2 import FileSystemBytecodeCache
+
+    from generator.library.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder / "jinja"))
+
+
 def _environment() -> SandboxedEnvironment:
+    from jinja2 import FunctionLoader
+
     env = SandboxedEnvironment(
+        loader=FunctionLoader(_source_of),
+        bytecode_cache=_bytecode_cache(),
         autoescape=False,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -47,8 +74,16 @@ _ENV = _environment()
 
 
 def compile_text(source: str):
-    """Compile clause text; raises TemplateSyntaxError on a broken template."""
-    return _ENV.from_string(source)
+    """Compile clause text; raises TemplateSyntaxError on a broken template.
+
+    Templates are named by the hash of their text so that Jinja's bytecode cache can skip the
+    compilation of text it has seen before (the clause library rarely changes between runs).
+    """
+    import hashlib
+
+    name = hashlib.sha1(source.encode()).hexdigest()
+    _SOURCES[name] = source
+    return _ENV.get_template(name)
 
 
 def compile_condition(source: str) -> Callable[..., Any]:

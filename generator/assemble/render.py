@@ -25,6 +25,11 @@ class Place:
     titel: str
 
 
+def is_template(text: str) -> bool:
+    """Static legal text (about half of all fragments) needs no Jinja at all."""
+    return "{" in text
+
+
 @cache
 def _template(text: str):
     return jinja_env.compile_text(text)
@@ -77,7 +82,7 @@ class Renderer:
         return [{}]
 
     def _paragraph(self, source: str, extra: dict[str, Any]) -> Paragraph:
-        raw = _template(source).render(**self.ns, **extra)
+        raw = _template(source).render(**self.ns, **extra) if is_template(source) else source
         text = _SPACES.sub(" ", raw).strip()
         if not text:
             return ()

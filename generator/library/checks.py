@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from generator.adapters import jinja_env
 from generator.answers.model import SECTIONS, Partner, Ventiel
 from generator.assemble.context import KNOWN_NAMES, namespace
+from generator.assemble.render import is_template
 from generator.assemble.select import fragments, holds, select
 from generator.errors import Problem
 from generator.library.load import Library
@@ -70,7 +71,6 @@ def _compile_problems(where: str, condition: str | None, loops: dict[str, type[B
     if condition is None:
         return []
     try:
-        jinja_env.compile_condition(condition)
         tree = jinja_env.parse_expression(condition)
     except jinja_env.TemplateError as exc:
         return [Problem(where, f"voorwaarde compileert niet: {exc}")]
@@ -78,8 +78,9 @@ def _compile_problems(where: str, condition: str | None, loops: dict[str, type[B
 
 
 def _text_problems(where: str, text: str, ids: set[str]) -> list[Problem]:
+    if not is_template(text):
+        return []
     try:
-        jinja_env.compile_text(text)
         tree = jinja_env.parse(text)
     except jinja_env.TemplateError as exc:
         return [Problem(where, f"tekst compileert niet: {exc}")]

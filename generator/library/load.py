@@ -36,7 +36,19 @@ _SOORT_ORDER = {"preambule": 0, "artikel": 1, "slot": 2}
 
 
 def load_library(folder: Path) -> Library:
-    """Load and validate; raise LibraryError listing every defect found."""
+    """Load and validate (or reuse the cached result for identical content); raise LibraryError."""
+    from generator.library import cache
+
+    key = cache.fingerprint(folder)
+    library = cache.load_cached(key)
+    if isinstance(library, Library):
+        return library
+    library = _load_and_validate(folder)
+    cache.store(key, library)
+    return library
+
+
+def _load_and_validate(folder: Path) -> Library:
     from generator.library.checks import library_problems
 
     problems: list[Problem] = []
@@ -60,7 +72,7 @@ def default_library() -> Library:
 
 def _read_yaml(path: Path, problems: list[Problem]):
     try:
-        return yaml_io.read_file(path)
+        return yaml_io.read_file(path, trusted=True)
     except ConsortiumError as exc:
         problems.append(Problem(path.name, exc.bericht))
         return None
