@@ -42,7 +42,7 @@ def _source_of(name: str):
 def _bytecode_cache():
     from jinja2 import FileSystemBytecodeCache
 
-    from generator.library.cache import cache_dir
+    from generator.cache import cache_dir
 
     folder = cache_dir()
     if folder is None:

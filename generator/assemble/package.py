@@ -77,9 +77,22 @@ def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> None:
     from generator.analysis.report import analyse
 
     result = analyse(answers)
-    blocks = analysis_blocks(answers, result, draw_position_chart(result))
+    blocks = analysis_blocks(answers, result, _chart(result, draw_position_chart))
     naam = answers.rechtsvorm.naam or answers.consortium.naam
     word.write_blocks("Governance-analyse", naam, f"{naam} · Governance-analyse", blocks, template, target)
+
+
+def _chart(result, draw) -> bytes:
+    """The position chart, reused from the cache when the analysis is identical (matplotlib's
+    import alone costs more than the rest of `generate`)."""
+    from generator import __version__, cache
+
+    name = f"grafiek-{cache.key_of(__version__, repr(result))}.png"
+    png = cache.read(name)
+    if png is None:
+        png = draw(result)
+        cache.write(name, png)
+    return png
 
 
 def accountability(answers: Antwoorden, library: Library, documents: list[Document]) -> dict:
