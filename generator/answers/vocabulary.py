@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-TAKEN = {"smal": "smal (alleen specialistische jeugdhulp)", "breed": "breed (integraal, inclusief voorveld en wijkteams)"}
+TAKEN = {
+    "smal": "smal (alleen specialistische jeugdhulp)",
+    "breed": "breed (integraal, inclusief voorveld en wijkteams)",
+}
 
 PARTNER_VORMEN = {
     "stichting": "stichting",

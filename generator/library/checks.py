@@ -43,7 +43,7 @@ def _manifest_problems(library: Library) -> list[Problem]:
                 for d in m.documenten if d not in DOCUMENTS]
     problems += [Problem("bibliotheek.yaml documenten", f"document '{d}' ontbreekt")
                  for d in DOCUMENTS if d not in m.documenten]
-    for document, requirements in m.verplicht.items():
+    for requirements in m.verplicht.values():
         for req in requirements:
             problems += _compile_problems(f"bibliotheek.yaml verplicht {req.checklist}", req.als, {})
     return problems
