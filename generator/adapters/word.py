@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate, RichText, RichTextParagraph
 
 from generator.adapters.jinja_env import docx_environment
@@ -119,18 +119,48 @@ def _add_block(body, block: Block) -> None:
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+TEXT_WIDTH_CM = 16.0
+TABLE_FONT = Pt(8)
+
+
+def _column_widths(block: Tabel) -> list[float]:
+    """Widths in proportion to each column's longest word, so that no word is broken; the first
+    column (names, labels) also gets room for its phrases."""
+    columns = list(zip(block.kolommen, *block.rijen, strict=True))
+    weights = []
+    for index, cells in enumerate(columns):
+        header, *body = cells
+        bold_header = max(len(word) * 1.25 for word in (header.split() or [""]))
+        longest_word = max([bold_header, *(len(word) for cell in body for word in (cell.split() or [""]))])
+        longest_cell = max(len(cell) for cell in cells)
+        weights.append(max(longest_word + 2, 11) + (min(longest_cell, 40) / 3 if index == 0 else 0))
+    total = sum(weights)
+    return [TEXT_WIDTH_CM * w / total for w in weights]
+
+
+def _fill(cell, text: str, width: float, *, bold: bool = False, right: bool = False) -> None:
+    cell.width = Cm(width)
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = TABLE_FONT
+    if right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
 def _add_table(body, block: Tabel) -> None:
     table = body.add_table(rows=1, cols=len(block.kolommen))
     table.style = body.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, block.kolommen, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+    table.autofit = False
+    widths = _column_widths(block)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    for index, (cell, text) in enumerate(zip(table.rows[0].cells, block.kolommen, strict=True)):
+        _fill(cell, text, widths[index], bold=True, right=index in block.rechts_uitlijnen)
     for row in block.rijen:
-        cells = table.add_row().cells
-        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            cell.text = text
-            if index in block.rechts_uitlijnen:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for index, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=True)):
+            _fill(cell, text, widths[index], right=index in block.rechts_uitlijnen)
     body.add_paragraph("", style="Tekst")
 
 
