@@ -80,3 +80,23 @@ def clauses_export(target: Path, *, force: bool = False) -> Path:
     finally:
         staging.unlink(missing_ok=True)
     return target
+
+
+def interview(path: Path, out: Path, *, force: bool = False, asker=None) -> list[Path]:
+    """Run the guided questionnaire on the answers file `path`, then write the documents.
+
+    Every answer is saved to `path` at once; a rerun resumes at the first unanswered question.
+    When the user chooses "Genereer de documenten" on the review screen, the documents are
+    written into `out` by `generate`, with the same `force` safety. `asker` replaces the
+    terminal prompts (tests, demos); without it stdin must be a terminal (else NoTerminal).
+    """
+    from generator.errors import OutputExists, Problem
+    from generator.interview.session import run_interview
+
+    run_interview(path, out, asker=asker)
+    try:
+        return generate(path, out, force=force)
+    except OutputExists as exc:
+        hint = Problem("", f"uw antwoorden zijn bewaard in {path}; vervang de documenten met "
+                           f"'consortium interview {path} --out {out} --force'")
+        raise OutputExists(exc.bericht, [*exc.problemen, hint]) from None

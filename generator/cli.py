@@ -140,6 +140,16 @@ def _run_clauses(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_interview(args: argparse.Namespace) -> int:
+    from generator import api
+
+    written = api.interview(args.antwoorden, args.out, force=args.force)
+    print(f"\nGeschreven in {args.out}/:")
+    for path in written:
+        print(f"  {path.name}")
+    return EXIT_OK
+
+
 def _not_yet(name: str):
     def run(args: argparse.Namespace) -> int:
         print(f"'consortium {name}' is nog niet beschikbaar in deze versie.", file=sys.stderr)
@@ -151,7 +161,7 @@ def _not_yet(name: str):
 HANDLERS = {
     "check": _run_check,
     "generate": _run_generate,
-    "interview": _not_yet("interview"),
+    "interview": _run_interview,
     "clauses": _run_clauses,
 }
 

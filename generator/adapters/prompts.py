@@ -1,0 +1,136 @@
+"""Terminal prompts: the only module that imports questionary and prompt_toolkit.
+
+`QuestionaryAsker` shows the interview's `Prompt`s with questionary and calls `unsafe_ask()`,
+so Ctrl-C raises KeyboardInterrupt (the session saves and exits 130). Ctrl-B is merged into
+every prompt's key bindings and returns BACK; the instruction line says so in Dutch. In a text
+field Ctrl-B replaces the emacs "cursor left" binding; the arrow keys still move the cursor.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import Any
+
+import questionary
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import Container, Window
+from questionary.prompts.common import InquirerControl
+
+from generator.interview.prompt import BACK, Prompt, Style
+
+BACK_KEY = "c-b"
+BACK_TEXT = "Ctrl-B = vorige vraag"
+INSTRUCTIONS = {
+    "text": "",
+    "select": "pijltjes + Enter",
+    "checkbox": "pijltjes, spatie = aan/uit, Enter = bevestigen",
+}
+
+STYLES: dict[str, str | None] = {"title": "bold", "help": "fg:ansicyan", "info": None, "error": "fg:ansired bold"}
+MAX_WIDTH = 96
+
+
+def instruction(prompt: Prompt) -> str:
+    parts = [prompt.hint, INSTRUCTIONS[prompt.kind], BACK_TEXT]
+    return "(" + "; ".join(p for p in parts if p) + ")"
+
+
+class QuestionaryAsker:
+    """Asks in the terminal. Returns raw answers (text, option values) or BACK."""
+
+    def ask(self, prompt: Prompt) -> Any:
+        question = build_question(prompt)
+        bind_back(question)
+        if prompt.kind == "checkbox":
+            bind_dutch_submit(question, prompt)
+        raw = question.unsafe_ask()
+        if raw is BACK:
+            return BACK
+        if prompt.kind == "select":
+            return prompt.options[raw].value
+        if prompt.kind == "checkbox":
+            chosen = [prompt.options[i] for i in raw]
+            self.say(wrap("Gekozen: " + ("; ".join(o.title for o in chosen) or "niets"), indent="  "), "info")
+            return [o.value for o in chosen]
+        return raw
+
+    def say(self, text: str, style: Style = "info") -> None:
+        if style == "title":
+            text = f"\n== {text} =="
+        elif style in ("help", "error"):
+            text = wrap(text, indent="  ")
+        questionary.print(text, style=STYLES[style])
+
+
+def wrap(text: str, indent: str = "") -> str:
+    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 1
+    return "\n".join(textwrap.fill(line, width=width, initial_indent=indent, subsequent_indent=indent)
+                     for line in text.splitlines())
+
+
+def bind_back(question: questionary.Question) -> None:
+    """Make Ctrl-B end the prompt with BACK (merged, so the prompt's own keys keep working)."""
+    bindings = KeyBindings()
+
+    @bindings.add(BACK_KEY, eager=True)
+    def _back(event) -> None:
+        event.app.exit(result=BACK)
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+
+
+def bind_dutch_submit(question: questionary.Question, prompt: Prompt) -> None:
+    """Submit a checkbox without questionary's English summary ("done (3 selections)"): the
+    prompt line keeps its Dutch instruction and `ask` prints the choices in Dutch."""
+    control = _inquirer(question.application.layout.container)
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def _submit(event) -> None:
+        control.submission_attempted = True
+        picked = [choice.value for choice in control.get_selected_values()]
+        verdict = _verdict(prompt, [prompt.options[i].value for i in picked])
+        if verdict is not True:
+            control.error_message = FormattedText([("class:validation-toolbar", verdict)])
+            return
+        control.error_message = None
+        event.app.exit(result=picked)
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+def _inquirer(container: Container) -> InquirerControl:
+    if isinstance(container, Window) and isinstance(container.content, InquirerControl):
+        return container.content
+    for child in container.get_children():
+        found = _inquirer(child) if child is not None else None
+        if found is not None:
+            return found
+    return None  # type: ignore[return-value]
+
+
+def build_question(prompt: Prompt) -> questionary.Question:
+    if prompt.kind == "text":
+        return questionary.text(prompt.message, default=prompt.default or "", instruction=instruction(prompt),
+                                validate=lambda text: _verdict(prompt, text), validate_while_typing=False)
+    choices = [questionary.Choice(o.title, value=i, disabled=o.disabled,
+                                  checked=prompt.kind == "checkbox" and o.value in (prompt.default or []))
+               for i, o in enumerate(prompt.options)]
+    if prompt.kind == "checkbox":
+        return questionary.checkbox(prompt.message, choices=choices, instruction=instruction(prompt),
+                                    validate=lambda picked: _verdict(prompt, [prompt.options[i].value
+                                                                              for i in picked]))
+    values = [o.value for o in prompt.options]
+    default = values.index(prompt.default) if prompt.default in values else None
+    return questionary.select(prompt.message, choices=choices, instruction=instruction(prompt),
+                              default=choices[default] if default is not None else None)
+
+
+def _verdict(prompt: Prompt, raw: Any) -> bool | str:
+    error = prompt.convert(raw)[1]
+    return True if error is None else error

@@ -1,0 +1,261 @@
+"""The interview as a pure state machine behind the `Asker` protocol.
+
+The flow is the questionnaire's steps in order (each question, and the partners group as one
+step). A step is *pending* when it applies and its answer is absent or invalid; the interview
+starts at the first pending step, so a rerun resumes where it stopped. Every accepted answer
+is stored, answers that no longer apply are dropped, and the file is saved at once.
+
+Going back pops a history of visited steps; steps backed out of are kept on a redo stack, so
+walking forward again passes them with the earlier answers as defaults. A question that an
+answer makes applicable is asked next if it comes earlier in the flow, else in flow order.
+When nothing is pending, the review screen is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.answers.load import validate_field
+from generator.interview import kinds
+from generator.interview.prompt import BACK, DONE, Asker, Prompt
+from generator.interview.questionnaire import Question, Questionnaire, Section
+from generator.interview.state import AnswerState, model_default, prune, step_for_pad
+
+Step = Question | Section
+
+
+def message(texts: list[str], *, capital: bool = True) -> str:
+    """Dutch validation messages as one line; sentence-cased unless it follows a colon."""
+    text = "; ".join(dict.fromkeys(texts))
+    return text[:1].upper() + text[1:] if capital else text
+
+
+class Engine:
+    def __init__(self, questionnaire: Questionnaire, state: AnswerState, asker: Asker,
+                 save: Callable[[], None], *, out: Path | None = None):
+        from generator.interview.partners import PartnerGroup
+
+        self.questionnaire = questionnaire
+        self.state = state
+        self.asker = asker
+        self.save = save
+        self.out = out or Path("uitvoer")
+        self.steps: list[Step] = questionnaire.steps()
+        self.questions = questionnaire.questions()
+        self.section_of = {q.path: s.id for s in questionnaire.sections for q in s.vragen}
+        self.history: list[int] = []
+        self.redo: list[int] = []
+        self._announced: str | None = None
+        self._problem_steps: tuple[int, set[str | None]] = (-1, set())
+        self.group = PartnerGroup(self)
+
+    # -- the whole interview -------------------------------------------------------------
+    def run(self) -> None:
+        """Ask until nothing is pending, then show the review until the user generates."""
+        from generator.interview.review import GENERATE, ask_review
+
+        self._drop_stale_answers()
+        self.walk(self.first_pending(0))
+        while True:
+            choice = ask_review(self)
+            if choice == GENERATE:
+                self.asker.say(f"De documenten worden opgesteld in {self.out}/ ...", "info")
+                return
+            self.history, self.redo = [], []
+            if choice is BACK:
+                self.walk(self.last_active())
+            else:
+                self.edit_section(choice)
+
+    def _drop_stale_answers(self) -> None:
+        dropped = prune(self.state, self.questions)
+        if dropped:
+            self.save()
+            names = ", ".join(q.label for q in dropped)
+            self.asker.say(f"Niet meer van toepassing en daarom verwijderd: {names}.", "info")
+
+    def edit_section(self, section_id: str) -> None:
+        """Walk every applicable question of one section, then anything newly pending."""
+        indices = [i for i, s in enumerate(self.steps) if self.section_id(s) == section_id and self.active(i)]
+        if not indices:
+            return
+        self.redo = list(reversed(indices[1:]))
+        self.walk(indices[0], stop_at=indices[0])
+        self.redo = []
+
+    # -- walking -----------------------------------------------------------------------------
+    def walk(self, pos: int | None, stop_at: int | None = None) -> None:
+        while pos is not None:
+            if self.ask_step(pos) is BACK:
+                pos = self._back(pos, stop_at)
+            else:
+                self.history.append(pos)
+                pos = self._next(pos)
+
+    def _back(self, pos: int, stop_at: int | None) -> int | None:
+        while self.history and not self.active(self.history[-1]):
+            self.history.pop()
+        if self.history:
+            self.redo.append(pos)
+            return self.history.pop()
+        if pos == stop_at:
+            return None
+        previous = next((i for i in range(pos - 1, -1, -1) if self.active(i)), None)
+        if previous is None:
+            self.asker.say("Dit is de eerste vraag.", "info")
+            return pos
+        self.redo.append(pos)
+        return previous
+
+    def _next(self, pos: int) -> int | None:
+        self.redo = [i for i in self.redo if self.active(i)]
+        earlier = self.first_pending(0)
+        if earlier is not None and earlier < pos:  # the answer made an earlier question apply
+            return earlier
+        pending = self.first_pending(pos + 1)
+        if self.redo and (pending is None or self.redo[-1] <= pending):
+            return self.redo.pop()
+        return pending
+
+    def first_pending(self, start: int) -> int | None:
+        return next((i for i in range(start, len(self.steps)) if self.pending(i)), None)
+
+    def last_active(self) -> int:
+        return next(i for i in range(len(self.steps) - 1, -1, -1) if self.active(i))
+
+    # -- state of steps ------------------------------------------------------------------------
+    def section_id(self, step: Step) -> str:
+        return step.id if isinstance(step, Section) else self.section_of[step.path]
+
+    def active(self, i: int) -> bool:
+        step = self.steps[i]
+        return isinstance(step, Section) or step.applies(self.state.context())
+
+    def pending(self, i: int) -> bool:
+        if not self.active(i):
+            return False
+        step = self.steps[i]
+        if isinstance(step, Section):
+            return self.group.pending()
+        return not self.state.has(step) or self.is_stale(step)
+
+    def problem_steps(self) -> set[str | None]:
+        if self._problem_steps[0] != self.state.version:
+            steps = {step_for_pad(p.pad, self.questions) for p in self.state.problems()}
+            self._problem_steps = (self.state.version, steps)
+        return self._problem_steps[1]
+
+    def is_stale(self, q: Question) -> bool:
+        """A stored answer that is invalid on its own or breaks a rule of the answers file."""
+        return self.state.has(q) and (bool(self.state.field_problems(q)) or q.path in self.problem_steps())
+
+    def stale_reasons(self, q: Question) -> list[str]:
+        reasons = [p.bericht for p in self.state.field_problems(q)]
+        return reasons or [p.bericht for p in self.state.problems()
+                           if step_for_pad(p.pad, self.questions) == q.path]
+
+    # -- asking one step ---------------------------------------------------------------------
+    def ask_step(self, pos: int) -> Any:
+        step = self.steps[pos]
+        self.announce(self.section_id(step))
+        if isinstance(step, Section):
+            return self.group.run()
+        if step.soort == "ventielen":
+            from generator.interview.valves import ask_valves
+
+            return ask_valves(self, step)
+        self.introduce(step)
+        value = self.ask_until_valid(self.prompt_for(step))
+        if value is BACK:
+            return BACK
+        self.commit(step, value)
+        return DONE
+
+    def announce(self, section_id: str) -> None:
+        if section_id == self._announced:
+            return
+        self._announced = section_id
+        sections = self.questionnaire.sections
+        index = next(i for i, s in enumerate(sections) if s.id == section_id)
+        self.asker.say(f"Onderdeel {index + 1} van {len(sections)}: {sections[index].titel}", "title")
+        self.asker.say(sections[index].uitleg, "help")
+
+    def introduce(self, q: Question) -> None:
+        """Show the help text, and say why a stored answer is asked again."""
+        self.asker.say(q.hulp, "help")
+        if self.is_stale(q):
+            shown = kinds.display(q, self.state.raw(q), self.state.partners)
+            self.asker.say(f"Uw opgeslagen antwoord ({shown}) is niet (meer) geldig: "
+                           f"{message(self.stale_reasons(q), capital=False)}. Geef een nieuw antwoord.", "error")
+
+    def ask_until_valid(self, prompt: Prompt) -> Any:
+        while True:
+            raw = self.asker.ask(prompt)
+            if raw is BACK:
+                return BACK
+            value, error = prompt.convert(raw)
+            if error is None:
+                return value
+            self.asker.say(error, "error")
+
+    def commit(self, q: Question, value: Any) -> None:
+        self.state.put(q, value)
+        prune(self.state, self.questions)
+        self.save()
+
+    # -- building prompts ---------------------------------------------------------------------
+    def default_for(self, q: Question) -> Any:
+        value = model_default(q.section, q.key)
+        return value if value is not None else self.state.derived_defaults().get(q.path)
+
+    def current(self, q: Question) -> Any:
+        """The earlier answer when it is still valid, else the contract's default."""
+        if self.state.has(q) and not self.is_stale(q):
+            return self.state.raw(q)
+        return self.default_for(q)
+
+    def prompt_for(self, q: Question) -> Prompt:
+        kind = kinds.PROMPT_KIND[q.soort]
+        base = dict(key=q.path, kind=kind, message=q.vraag, convert=self.convert_for(q))
+        if kind == "text":
+            shown = self.state.raw(q) if self.state.has(q) else self.current(q)
+            may_skip = q.nullable and not self.trial_problems(q, None)
+            return Prompt(**base, default=kinds.show(q, shown), hint="leeg laten mag" if may_skip else "")
+        options = self.allowed_options(q)
+        values = [o.value for o in options]
+        if kind == "checkbox":
+            chosen = self.current(q) or []
+            return Prompt(**base, options=options, default=[v for v in values if v in chosen])
+        default = next((v for v in (self.current(q), self.default_for(q)) if v in values), values[0])
+        return Prompt(**base, options=options, default=default)
+
+    def allowed_options(self, q: Question) -> tuple:
+        """Choices that break no rule of the answers file given the other answers."""
+        options = kinds.options(q, self.state.partners)
+        if kinds.PROMPT_KIND[q.soort] != "select":
+            return options
+        allowed = tuple(o for o in options if not self.trial_problems(q, o.value))
+        return allowed or options
+
+    def convert_for(self, q: Question) -> Callable[[Any], tuple[Any, str | None]]:
+        def convert(raw: Any) -> tuple[Any, str | None]:
+            candidate = kinds.parse(q, raw)
+            if q.soort == "partner":
+                value, problems = candidate, []
+            else:
+                value, problems = validate_field(q.section, q.key, candidate)
+            if problems:
+                return None, message([p.bericht for p in problems])
+            trial = self.trial_problems(q, value)
+            return (None, message(trial)) if trial else (value, None)
+
+        return convert
+
+    def trial_problems(self, q: Question, value: Any) -> list[str]:
+        """The answers file's problems for this question if `value` were stored."""
+        trial = self.state.copy()
+        trial.put(q, value)
+        prune(trial, self.questions)
+        return [p.bericht for p in trial.problems() if step_for_pad(p.pad, self.questions) == q.path]
