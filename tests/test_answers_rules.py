@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import raw_answers
+
 from generator.answers import validate_answers
 from generator.errors import InvalidAnswers
 
@@ -66,7 +66,8 @@ INVALID = [
     ({"uittreding": {"vergoeding": "vast_bedrag"}}, "uittreding.vast_bedrag: is verplicht als vergoeding"),
     ({"uittreding": {"toetreding": "loting"}}, "uittreding.toetreding"),
     ({"uittreding": {"uitsluitingsgronden": ["ruzie"]}}, "uittreding.uitsluitingsgronden"),
-    ({"toezicht": {"model": "raad_van_commissarissen"}}, "toezicht.model: een raad van commissarissen kan alleen bij een BV"),
+    ({"toezicht": {"model": "raad_van_commissarissen"}},
+     "toezicht.model: een raad van commissarissen kan alleen bij een BV"),
     ({"toezicht": {"model": "raad_van_toezicht", "leden": 10}}, "toezicht.leden: moet tussen 3 en 9 liggen"),
     ({"toezicht": {"leden": 5}}, "toezicht.leden: geldt alleen bij een eigen raad"),
     ({"toezicht": {"leiding": "voorzitter"}}, "toezicht.leiding"),
@@ -77,7 +78,8 @@ INVALID = [
     ({"geschillen": {"route": "duel"}}, "geschillen.route"),
     ({"stemrecht": {"gekwalificeerde_besluiten": ["begroting", "ontbinding"]}},
      "stemrecht.unanieme_besluiten: 'ontbinding' staat ook in gekwalificeerde_besluiten"),
-    ({"stemrecht": {"model": "naar_aandeel", "maximum": 30}}, "stemrecht.maximum: met 3 partners moet het maximum ten minste 33.33"),
+    ({"stemrecht": {"model": "naar_aandeel", "maximum": 30}},
+     "stemrecht.maximum: met 3 partners moet het maximum ten minste 33.33"),
 ]
 
 

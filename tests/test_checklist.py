@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import REPO, run_cli
 from docx import Document
 
-from conftest import REPO, run_cli
 from generator.answers import load_answers
 
 EXAMPLES = {p.stem.split("-")[0]: p for p in sorted((REPO / "voorbeelden").glob("*.yaml"))}
@@ -23,7 +23,8 @@ STATUTEN = {
                    "sluit iedere verplichting van haar leden of oud-leden om in een tekort bij te dragen uit",
                    "bijeenroeping", "batig saldo", "ontstentenis of belet", "tegenstrijdig", "meer dan één stem"],
     "stichting": ["opgericht bij notariële akte", "De stichting heeft ten doel", "heeft haar zetel in de gemeente",
-                  "benoeming", "overschot", "raad van deelnemers", "ontstentenis of belet", "hoofdelijk medeschuldenaar",
+                  "benoeming", "overschot", "raad van deelnemers", "ontstentenis of belet",
+                  "hoofdelijk medeschuldenaar",
                   "overwegingen", "wijziging van de statuten", "uitkeringen"],
     "bv": ["akte van oprichting", "B.V.", "De vennootschap heeft ten doel", "nominale waarde",
            "ontstentenis of belet", "stemrecht", "tegenstrijdig"],

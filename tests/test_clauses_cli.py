@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from docx import Document
-
 from conftest import run_cli
+from docx import Document
 
 
 def test_list_shows_every_document_and_clause_ids():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from conftest import REPO
+
 from generator.adapters import yaml_io
 from generator.analysis.document import analysis_blocks
 from generator.analysis.report import analyse

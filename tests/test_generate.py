@@ -9,9 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docx import Document
-
 from conftest import REPO, raw_answers, run_cli
+from docx import Document
 
 EXAMPLES = {p.stem.split("-")[0]: p for p in sorted((REPO / "voorbeelden").glob("*.yaml"))}
 NUMBERED = {"Artikelkop", "Lid", "Sublid", "Partij", "Overweging"}

@@ -6,16 +6,18 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import raw_answers, run_cli
 from docx import Document
 
-from conftest import raw_answers, run_cli
 from generator.errors import LibraryError
 from generator.library.load import load_library
 
 MANIFEST = """
 versie: "test.1"
 documenten:
-  samenwerkingsovereenkomst: {bestand: samenwerkingsovereenkomst.docx, titel: {alle: "SAMENWERKINGSOVEREENKOMST|inzake {{ consortium.naam }}"}}
+  samenwerkingsovereenkomst:
+    bestand: samenwerkingsovereenkomst.docx
+    titel: {alle: "SAMENWERKINGSOVEREENKOMST|inzake {{ consortium.naam }}"}
   statuten: {bestand: statuten.docx, vormen: [vereniging], titel: {alle: "STATUTEN"}}
   huishoudelijk_reglement: {bestand: huishoudelijk-reglement.docx, titel: {alle: "REGLEMENT"}}
 verplicht:
