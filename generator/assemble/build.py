@@ -65,8 +65,8 @@ def _document(library: Library, key: str, selection: Selection, ns: dict[str, An
             doc.artikelen.append(article)
         else:
             (doc.preambule if clause.soort == "preambule" else doc.slot).append(renderer.block(clause))
-        doc.gebruikt.append(_used(clause, places, ns))
-    doc.weggelaten = [_left_out(c, reason, ns) for c, reason in selection.weggelaten]
+        doc.gebruikt.append(_used(clause, places, ns, library.reads))
+    doc.weggelaten = [_left_out(c, reason, ns, library.reads) for c, reason in selection.weggelaten]
     if key in SIGNED:
         doc.ondertekenaars = _signatories(renderer, ns)
     doc.open_punten = renderer.open_points
@@ -85,7 +85,7 @@ def _signatories(renderer: Renderer, ns: dict[str, Any]) -> list[Ondertekenaar]:
     return result
 
 
-def _used(clause, places: dict[str, Place], ns: dict[str, Any]) -> dict:
+def _used(clause, places: dict[str, Place], ns: dict[str, Any], reads: dict) -> dict:
     place = places.get(clause.id)
     return {
         "id": clause.id,
@@ -95,15 +95,15 @@ def _used(clause, places: dict[str, Place], ns: dict[str, Any]) -> dict:
         "onderdeel": clause.soort,
         "bron": clause.bron,
         "voorwaarde": clause.when,
-        "gekozen_door": condition_inputs(clause.when, ns),
+        "gekozen_door": condition_inputs(clause.when, ns, reads),
     }
 
 
-def _left_out(clause, reason: str, ns: dict[str, Any]) -> dict:
+def _left_out(clause, reason: str, ns: dict[str, Any], reads: dict) -> dict:
     return {
         "id": clause.id,
         "versie": clause.versie,
         "titel": clause.titel,
         "reden": reason,
-        "waarden": condition_inputs(clause.when, ns),
+        "waarden": condition_inputs(clause.when, ns, reads),
     }

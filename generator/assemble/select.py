@@ -18,11 +18,12 @@ class Selection:
 
 @cache
 def _condition(source: str):
-    return jinja_env.compile_condition(source)
+    """A condition as a tiny template, so that Jinja's bytecode cache serves it on later runs."""
+    return jinja_env.compile_text("{% if " + source + " %}1{% endif %}")
 
 
 def holds(condition: str | None, ns: dict[str, Any]) -> bool:
-    return True if condition is None else bool(_condition(condition)(**ns))
+    return True if condition is None else _condition(condition).render(**ns) == "1"
 
 
 def fragments(items: tuple[Fragment, ...], ns: dict[str, Any]) -> list[Fragment]:
@@ -39,19 +40,30 @@ def select(clauses: list[Clause], ns: dict[str, Any]) -> Selection:
     return Selection(tuple(chosen), tuple(left_out))
 
 
-def condition_inputs(condition: str | None, ns: dict[str, Any]) -> dict[str, Any]:
+def condition_inputs(condition: str | None, ns: dict[str, Any],
+                     known: dict[str, tuple[tuple[str, str], ...]] | None = None) -> dict[str, Any]:
     """The answers and facts a condition reads, with their values: why a clause was (not) chosen."""
     if condition is None:
         return {}
-    tree = jinja_env.parse_expression(condition)
     values: dict[str, Any] = {}
-    for name, chain in jinja_env.attribute_chains(tree):
-        if chain and name in ns:
-            values[f"{name}.{chain[0]}"] = _plain(getattr(ns[name], chain[0], None))
-    for name in jinja_env.names_read(tree):
-        if name in ns and not any(k.startswith(f"{name}.") for k in values) and not callable(ns[name]):
+    reads = (known or {}).get(condition) or condition_reads(condition)
+    for name, attribute in reads:
+        if name not in ns or callable(ns[name]):
+            continue
+        if attribute:
+            values[f"{name}.{attribute}"] = _plain(getattr(ns[name], attribute, None))
+        else:
             values[name] = _plain(ns[name])
     return dict(sorted(values.items()))
+
+
+@cache
+def condition_reads(condition: str) -> tuple[tuple[str, str], ...]:
+    """(name, first attribute or '') for every answer or fact a condition reads."""
+    tree = jinja_env.parse_expression(condition)
+    chains = {(name, chain[0]) for name, chain in jinja_env.attribute_chains(tree) if chain}
+    plain = {(name, "") for name in jinja_env.names_read(tree) if not any(n == name for n, _ in chains)}
+    return tuple(sorted(chains | plain))
 
 
 def _plain(value: Any) -> Any:

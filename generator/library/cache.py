@@ -1,7 +1,8 @@
 """A validated library is cached by fingerprint, so the whole-library check runs once per content.
 
-The fingerprint covers every library file and the code that defines what "valid" means; any
-change to either gives a new fingerprint and a full validation. Only valid libraries are cached.
+The fingerprint covers every library file and all code of the library, assembly and answers
+packages (what "valid" means and how the cached object looks); any change to either gives a new
+fingerprint and a full validation. Only valid libraries are cached.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from pathlib import Path
 from generator import __version__, cache
 
 _CODE = Path(__file__).resolve().parent.parent
-_RULES = ("library/schema.py", "library/checks.py", "library/samples.py", "assemble/context.py",
-          "answers/model.py", "answers/vocabulary.py", "answers/fields.py")
+# All code that decides what a valid library is, or how its cached form looks.
+_RULES = ("library", "assemble", "answers")
 
 
 def fingerprint(folder: Path) -> str:
     parts: list[bytes | str] = [__version__]
-    parts += [(_CODE / rule).read_bytes() for rule in _RULES]
+    parts += [path.read_bytes() for rule in _RULES for path in sorted((_CODE / rule).glob("*.py"))]
     for path in sorted(folder.rglob("*.yaml")):
         parts += [str(path.relative_to(folder)), path.read_bytes()]
     return cache.key_of(*parts)

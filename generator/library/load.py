@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +19,8 @@ MANIFEST = "bibliotheek.yaml"
 class Library:
     manifest: Manifest
     clauses: tuple[Clause, ...]
+    # What each clause condition reads, worked out once at validation (cached with the library).
+    reads: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @property
     def versie(self) -> str:
@@ -60,6 +62,9 @@ def _load_and_validate(folder: Path) -> Library:
     problems += library_problems(library)
     if problems:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
+    from generator.assemble.select import condition_reads
+
+    library.reads.update({c.when: condition_reads(c.when) for c in clauses if c.when})
     return library
 
 
