@@ -102,21 +102,28 @@ def write_blocks(titel: str, ondertitel: str, koptekst: str, blocks: list[Block]
     _save(tpl, target, titel, ondertitel)
 
 
+def _paragraph(body, style_id: str, text: str = ""):
+    """A paragraph with its style set by id: python-docx's lookup by name scans every style."""
+    paragraph = body.add_paragraph()
+    paragraph._p.style = style_id
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
 def _add_block(body, block: Block) -> None:
     if isinstance(block, Kop):
-        body.add_heading(block.tekst, level=block.niveau)
+        _paragraph(body, f"Heading{block.niveau}", block.tekst)
     elif isinstance(block, Alinea):
-        paragraph = body.add_paragraph(style="Tekst")
-        paragraph.add_run(block.tekst).bold = block.nadruk
+        _paragraph(body, "Tekst").add_run(block.tekst).bold = block.nadruk
     elif isinstance(block, Opsomming):
         for item in block.items:
-            body.add_paragraph(item, style="List Bullet")
+            _paragraph(body, "ListBullet", item)
     elif isinstance(block, Tabel):
         _add_table(body, block)
     elif isinstance(block, Afbeelding):
         body.add_picture(io.BytesIO(block.png), width=Cm(block.breedte_cm))
-        caption = body.add_paragraph(block.bijschrift, style="Opmerking")
-        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _paragraph(body, "Opmerking", block.bijschrift).alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 TEXT_WIDTH_CM = 16.0
@@ -161,7 +168,7 @@ def _add_table(body, block: Tabel) -> None:
     for row in block.rijen:
         for index, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=True)):
             _fill(cell, text, widths[index], right=index in block.rechts_uitlijnen)
-    body.add_paragraph("", style="Tekst")
+    _paragraph(body, "Tekst")
 
 
 def read_paragraphs(path: Path) -> list[tuple[str, str, bool]]:
