@@ -47,3 +47,13 @@ def write(name: str, data: bytes) -> None:
         os.replace(tmp, folder / name)
     except OSError:
         pass
+
+
+def prune(pattern: str, keep: int) -> None:
+    """Remove all but the `keep` most recent entries matching `pattern`."""
+    folder = cache_dir()
+    if folder is None or not folder.is_dir():
+        return
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        old.unlink(missing_ok=True)

@@ -92,6 +92,7 @@ def _chart(result, draw) -> bytes:
     if png is None:
         png = draw(result)
         cache.write(name, png)
+        cache.prune("grafiek-*.png", keep=50)
     return png
 
 

@@ -35,5 +35,9 @@ def load_cached(key: str):
         return None
 
 
+KEEP = 3
+
+
 def store(key: str, library) -> None:
     cache.write(f"bibliotheek-{key}.pickle", pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.prune("bibliotheek-*.pickle", keep=KEEP)
