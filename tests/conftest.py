@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Tests (and the CLI processes they start) use their own cache, never the developer's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="consortium-test-cache-")
 
 BASE = {
     "versie": 1,
