@@ -42,6 +42,24 @@ def generate(path: Path, out: Path, *, force: bool = False) -> list[Path]:
     return write_package(answers, out, force=force)
 
 
+def open_points_summary(written: list[Path]) -> str:
+    """One Dutch line on the open points of a generated package, from its verantwoording.json."""
+    import json
+
+    from generator.assemble.package import ACCOUNT_FILE
+
+    account = next((p for p in written if p.name == ACCOUNT_FILE), None)
+    if account is None:
+        return ""
+    documents = json.loads(account.read_text(encoding="utf-8"))["documenten"]
+    counts = {name: len(doc["open_punten"]) for name, doc in documents.items() if doc["open_punten"]}
+    if not counts:
+        return "Geen open punten."
+    detail = ", ".join(f"{name}: {n}" for name, n in counts.items())
+    return (f"Open punten (geel gemarkeerd, bijvoorbeeld [KvK-nummer]): {sum(counts.values())} ({detail}); "
+            f"zie {ACCOUNT_FILE}.")
+
+
 def library():
     """The installed clause library, validated."""
     from generator.library.load import default_library

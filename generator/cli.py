@@ -125,6 +125,7 @@ def _run_generate(args: argparse.Namespace) -> int:
     print(f"Geschreven in {args.out}/:")
     for path in written:
         print(f"  {path.name}")
+    print(api.open_points_summary(written))
     return EXIT_OK
 
 

@@ -49,6 +49,7 @@ def test_generate_prints_what_it_wrote(tmp_path):
     result = run_cli("generate", str(EXAMPLES["geen"]), "--out", str(tmp_path / "uit"))
     assert result.returncode == 0
     assert "samenwerkingsovereenkomst.docx" in result.stdout and "verantwoording.json" in result.stdout
+    assert "Open punten (geel gemarkeerd" in result.stdout
 
 
 @pytest.mark.parametrize("form", list(EXAMPLES))
