@@ -76,7 +76,8 @@ INVALID = [
     ({"dataregistratie": {"avg_rol": "eigenaar"}}, "dataregistratie.avg_rol"),
     ({"dataregistratie": {"uitwisseling": "fax"}}, "dataregistratie.uitwisseling"),
     ({"geschillen": {"route": "duel"}}, "geschillen.route"),
-    ({"stemrecht": {"gekwalificeerde_besluiten": ["begroting", "ontbinding"]}},
+    ({"stemrecht": {"gekwalificeerde_besluiten": ["begroting", "ontbinding"],
+                    "unanieme_besluiten": ["ontbinding"]}},
      "stemrecht.unanieme_besluiten: 'ontbinding' staat ook in gekwalificeerde_besluiten"),
     ({"stemrecht": {"model": "naar_aandeel", "maximum": 30}},
      "stemrecht.maximum: met 3 partners moet het maximum ten minste 33.33"),
@@ -257,3 +258,23 @@ def test_required_sections(section):
     raw = raw_answers()
     del raw[section]
     assert any(p.startswith(f"{section}: ontbreekt") for p in problems(raw))
+
+
+def test_a_decision_in_an_explicit_list_leaves_the_default_list():
+    answers = validate_answers(raw_answers(stemrecht={"unanieme_besluiten": ["begroting"]}))
+    assert answers.stemrecht.unanieme_besluiten == ["begroting"]
+    assert "begroting" not in answers.stemrecht.gekwalificeerde_besluiten
+
+
+@pytest.mark.parametrize(("stemrecht", "uittreding", "rule", "qualified", "unanimous"), [
+    ({}, {}, "unaniem", False, True),
+    ({}, {"toetreding": "gekwalificeerd"}, "gekwalificeerd", True, False),
+    ({"gekwalificeerde_besluiten": ["begroting", "toetreding"]}, {}, "gekwalificeerd", True, False),
+    ({"gekwalificeerde_besluiten": ["begroting", "toetreding"]}, {"toetreding": "unaniem"}, "unaniem", False, True),
+    ({"unanieme_besluiten": ["toetreding"]}, {"toetreding": "gekwalificeerd"}, "gekwalificeerd", True, False),
+])
+def test_admission_rule_and_decision_lists_agree(stemrecht, uittreding, rule, qualified, unanimous):
+    answers = validate_answers(raw_answers(stemrecht=stemrecht, uittreding=uittreding))
+    assert answers.uittreding.toetreding == rule
+    assert ("toetreding" in answers.stemrecht.gekwalificeerde_besluiten) is qualified
+    assert ("toetreding" in answers.stemrecht.unanieme_besluiten) is unanimous

@@ -25,6 +25,49 @@ def default_rechtbank(answers: Antwoorden) -> str | None:
     return f"de rechtbank van het arrondissement waarin {plaats} is gelegen"
 
 
+ADMISSION = "toetreding"
+ADMISSION_LISTS = {"gekwalificeerd": "gekwalificeerde_besluiten", "unaniem": "unanieme_besluiten"}
+
+
+def drop_overlap_from_default_list(answers: Antwoorden) -> None:
+    """A decision the file puts in one list leaves the other list when that one is a default.
+
+    Otherwise writing `unanieme_besluiten: [begroting]` would clash with the default qualified
+    list, which also names begroting. Two explicit lists that overlap stay an error.
+    """
+    s = answers.stemrecht
+    given = {key: not answers.is_standaard(f"stemrecht.{key}") for key in ADMISSION_LISTS.values()}
+    if sum(given.values()) != 1:
+        return
+    explicit = next(key for key, value in given.items() if value)
+    default = next(key for key, value in given.items() if not value)
+    setattr(s, default, [d for d in getattr(s, default) if d not in getattr(s, explicit)])
+
+
+def align_admission_rule(answers: Antwoorden) -> None:
+    """Make the decision lists and `uittreding.toetreding` say the same about admitting a partner.
+
+    The contract has two keys for one rule, and its own defaults disagree (toetreding is in the
+    default qualified list, while the default admission rule is unanimity). `uittreding.toetreding`
+    is the specific key and wins, unless it was left at its default while a list names toetreding.
+    A decision placed in both lists is left alone: that is reported as an error.
+    """
+    s, u = answers.stemrecht, answers.uittreding
+    in_lists = [key for key in ADMISSION_LISTS.values() if ADMISSION in getattr(s, key)]
+    if len(in_lists) == 2:
+        return
+    lists_given = not all(answers.is_standaard(f"stemrecht.{key}") for key in ADMISSION_LISTS.values())
+    if in_lists and lists_given and answers.is_standaard("uittreding.toetreding"):
+        u.toetreding = "gekwalificeerd" if in_lists[0] == "gekwalificeerde_besluiten" else "unaniem"
+        answers._standaard = answers._standaard - {"uittreding.toetreding"}
+    for rule, key in ADMISSION_LISTS.items():
+        decisions = getattr(s, key)
+        if rule == u.toetreding and ADMISSION not in decisions:
+            decisions.append(ADMISSION)
+        elif rule != u.toetreding and ADMISSION in decisions:
+            decisions.remove(ADMISSION)
+
+
 def apply_derived_defaults(answers: Antwoorden, today: dt.date | None = None) -> None:
     c = answers.consortium
     if c.ingangsdatum is None:
@@ -35,6 +78,8 @@ def apply_derived_defaults(answers: Antwoorden, today: dt.date | None = None) ->
         answers.toezicht.leiding = "directeur_bestuurder" if answers.heeft_rechtspersoon else "penvoerder"
     if answers.geschillen.rechtbank is None:
         answers.geschillen.rechtbank = default_rechtbank(answers)
+    drop_overlap_from_default_list(answers)
+    align_admission_rule(answers)
 
 
 def default_paths(raw: dict, answers: Antwoorden) -> frozenset[str]:
