@@ -77,7 +77,8 @@ def _broken_raw(case: str) -> dict:
     if case == "board_form":
         return raw_answers("stichting", toezicht={"model": "raad_van_commissarissen"})
     if case == "both_lists":
-        return raw_answers(stemrecht={"gekwalificeerde_besluiten": ["ontbinding"], "unanieme_besluiten": ["ontbinding"]})
+        return raw_answers(stemrecht={"gekwalificeerde_besluiten": ["ontbinding"],
+                                      "unanieme_besluiten": ["ontbinding"]})
     return raw_answers(uittreding={"vergoeding": "vast_bedrag"})
 
 
