@@ -13,6 +13,11 @@ def _mark(a: Antwoorden, pad: str) -> str:
     return STANDAARD if a.is_standaard(pad) else ""
 
 
+def _keys(values: list[str]) -> str:
+    """Contract values as readable words: 'benoeming_bestuur' shows as 'benoeming bestuur'."""
+    return ", ".join(v.replace("_", " ") for v in values) or "geen"
+
+
 def _ja(value: bool) -> str:
     return "ja" if value else "nee"
 
@@ -51,9 +56,9 @@ def principle_rows(a: Antwoorden) -> list[tuple[str, list[tuple[str, str]]]]:
             _row(a, "stemrecht.quorum", "Quorum", procent(s.quorum)),
             _row(a, "stemrecht.gekwalificeerd", "Gekwalificeerde meerderheid", procent(s.gekwalificeerd)),
             _row(a, "stemrecht.gekwalificeerde_besluiten", "Gekwalificeerde besluiten",
-                 ", ".join(s.gekwalificeerde_besluiten) or "geen"),
+                 _keys(s.gekwalificeerde_besluiten)),
             _row(a, "stemrecht.unanieme_besluiten", "Unanieme besluiten",
-                 ", ".join(s.unanieme_besluiten) or "geen"),
+                 _keys(s.unanieme_besluiten)),
             _row(a, "stemrecht.impasse", "Bij impasse", v.IMPASSES[s.impasse]),
         ]),
         ("Lumpsum", [
@@ -87,7 +92,7 @@ def principle_rows(a: Antwoorden) -> list[tuple[str, list[tuple[str, str]]]]:
             _row(a, "uittreding.zorgcontinuiteit", "Zorgcontinuïteit", _ja(u.zorgcontinuiteit)),
             _row(a, "uittreding.toetreding", "Toetreding", v.TOETREDINGEN[u.toetreding]),
             _row(a, "uittreding.uitsluitingsgronden", "Uitsluitingsgronden",
-                 ", ".join(u.uitsluitingsgronden) or "geen"),
+                 _keys(u.uitsluitingsgronden)),
         ]),
         ("Toezicht", [
             _row(a, "toezicht.model", "Model", v.TOEZICHTMODELLEN[t.model]),
@@ -98,7 +103,7 @@ def principle_rows(a: Antwoorden) -> list[tuple[str, list[tuple[str, str]]]]:
             _row(a, "toezicht.ondernemingsraad", "Ondernemingsraad", _ja(t.ondernemingsraad)),
         ]),
         ("Dataregistratie", [
-            _row(a, "dataregistratie.kpis", "KPI's", ", ".join(d.kpis) or "geen"),
+            _row(a, "dataregistratie.kpis", "KPI's", _keys(d.kpis)),
             _row(a, "dataregistratie.frequentie", "Rapportage", v.FREQUENTIES[d.frequentie]),
             _row(a, "dataregistratie.avg_rol", "AVG-rol", v.AVG_ROLLEN[d.avg_rol]),
             _row(a, "dataregistratie.uitwisseling", "Uitwisseling", v.UITWISSELINGEN[d.uitwisseling]),

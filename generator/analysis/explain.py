@@ -26,7 +26,7 @@ GEEN_ADVIES = (
 
 
 def _besluiten(names: list[str]) -> str:
-    return ", ".join(names) if names else "geen"
+    return ", ".join(n.replace("_", " ") for n in names) if names else "geen"
 
 
 def stemregels(a: Antwoorden) -> tuple[str, ...]:
@@ -35,8 +35,10 @@ def stemregels(a: Antwoorden) -> tuple[str, ...]:
     if s.model == "consent":
         return (
             "Besluiten worden genomen bij consent: aangenomen tenzij een partner een overwegend "
-            "bezwaar maakt. Iedere partner heeft daarmee bij elk besluit een veto, en ieders "
-            "stemgewicht en macht is gelijk.",
+            "bezwaar maakt. De analyse telt dat als een veto voor iedere partner bij elk besluit, "
+            "dus ieders stemgewicht en macht is gelijk. De documenten kennen na een overwegend "
+            "bezwaar nog een overlegronde en een terugvalstemming; dat maakt het veto in de "
+            "praktijk zwakker dan hier gerekend.",
         )
     return (
         "Gewone besluiten: aangenomen met meer dan 50% van alle stemmen (precies de helft is "

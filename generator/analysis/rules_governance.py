@@ -47,12 +47,15 @@ def w2_penvoerder(f: RuleInput) -> Waarschuwing | None:
         return None
     naam = a.penvoerder.naam if a.penvoerder else "de penvoerder"
     return Waarschuwing(
-        "W2", MIDDEN, "De penvoerder is juridisch de jeugdhulpaanbieder",
-        f"Zonder eigen rechtspersoon is {naam} als penvoerder de contractpartij en juridisch de "
+        "W2", MIDDEN, "De positie van de penvoerder zonder eigen rechtspersoon",
+        f"Zonder eigen rechtspersoon treedt {naam} als penvoerder op. Sluit de penvoerder de "
+        "hoofdovereenkomst als enige contractpartij, dan is zij waarschijnlijk juridisch de "
         f"jeugdhulpaanbieder voor het hele contract ({bedrag(a.consortium.opdrachtwaarde_per_jaar)} "
-        "per jaar). De statuten, de interne toezichthouder en de jaarverantwoording van de "
-        "penvoerder dekken ook de omzet van het consortium; toets de drempels voor de interne "
-        "toezichthouder op het totaal van de penvoerder. Leg in de samenwerkingsovereenkomst vast "
+        "per jaar); contracteren de partners als combinatie, dan blijft ieder aanbieder voor het "
+        "eigen deel. Kies dit bewust en leg het vast. In het eerste geval dekken de statuten, de "
+        "interne toezichthouder en de jaarverantwoording van de penvoerder ook de omzet van het "
+        "consortium; toets de drempels voor de interne toezichthouder dan op het totaal van de "
+        "penvoerder. Leg in de samenwerkingsovereenkomst vast "
         "dat de samenwerking geen maatschap of vennootschap onder firma is, en regel het onderlinge "
         "verhaal tussen de partners.",
         "Jeugdwet art. 4.4.1; art. 7A:1655 BW (maatschap)")

@@ -155,7 +155,8 @@ def r7_feitelijk_unaniem(f: RuleInput) -> Waarschuwing | None:
         "R7", LAAG, "Gekwalificeerde meerderheid is in feite unanimiteit",
         f"Bij deze stemverdeling halen de partners pas met z'n allen "
         f"{procent(s.gekwalificeerd)} van de stemmen: iedere partner heeft een veto bij "
-        f"{', '.join(s.gekwalificeerde_besluiten)}. Is dat de bedoeling, zet deze besluiten dan "
+        f"{', '.join(b.replace('_', ' ') for b in s.gekwalificeerde_besluiten)}. "
+        "Is dat de bedoeling, zet deze besluiten dan "
         "bij de unanieme besluiten; zo niet, kies een lager percentage.",
         NZA_PAPER)
 
