@@ -83,18 +83,22 @@ def clauses_export(target: Path, *, force: bool = False) -> Path:
     """Write the whole library as one readable .docx for lawyers who reuse standard clauses."""
     from generator.adapters import word
     from generator.assemble.package import master_template
-    from generator.errors import OutputExists
+    from generator.errors import OutputExists, output_error
     from generator.library.browse import export_blocks
 
+    if target.is_dir():
+        raise OutputExists(f"{target} is een map; geef met --out een bestandsnaam, bijvoorbeeld bibliotheek.docx.")
     if target.exists() and not force:
         raise OutputExists(f"{target} bestaat al; er is niets overschreven. Gebruik --force om het te vervangen.")
     lib = library()
     staging = target.with_name(f".{target.name}.tmp")
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         word.write_blocks("Clausulebibliotheek", f"versie {lib.versie}", f"Clausulebibliotheek {lib.versie}",
                           export_blocks(lib), master_template(), staging)
         staging.replace(target)
+    except OSError as exc:
+        raise output_error(exc, "de bibliotheek") from None
     finally:
         staging.unlink(missing_ok=True)
     return target

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import EXIT_INTERRUPTED, EXIT_OK, ConsortiumError
+from generator.errors import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, ConsortiumError
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -181,3 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nOnderbroken.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as exc:
+        from generator.errors import output_error
+
+        print(output_error(exc, "een bestand").bericht, file=sys.stderr)
+        return EXIT_INVALID

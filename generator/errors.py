@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -60,3 +61,26 @@ class Interrupted(ConsortiumError):
 
 class NoTerminal(ConsortiumError):
     """The interview needs an interactive terminal."""
+
+
+class OutputError(ConsortiumError):
+    """A file or folder cannot be written (permissions, a file where a folder should be, disk full)."""
+
+
+_OS_REASONS = {
+    errno.EACCES: "geen toestemming om hier te schrijven",
+    errno.EPERM: "geen toestemming om hier te schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EEXIST: "er staat al een bestand waar een map moet komen",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOENT: "de map bestaat niet",
+}
+
+
+def output_error(exc: OSError, wat: str) -> OutputError:
+    """A Dutch OutputError for an OSError raised while writing `wat`."""
+    reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or "onbekende fout")
+    where = exc.filename or wat
+    return OutputError(f"Kan {wat} niet schrijven ({where}): {reason}. Er is niets gewijzigd.")

@@ -52,6 +52,13 @@ BROKEN = {
     "tab": ("versie: 1\nconsortium:\n\tnaam: x\n", "regel 3"),
     "non_utf8": ("naam: Co\xf6peratie\n".encode("latin-1"), "geen UTF-8-tekst"),
     "typo": (None, "stemrecht.modle: onbekende sleutel; bedoelt u 'model'?"),
+    "duplicate_key": ("versie: 1\nversie: 1\n", "de sleutel 'versie' staat twee keer"),
+    "two_documents": ("versie: 1\n---\nversie: 1\n", "meer dan één YAML-document"),
+    "binary_tag": ("versie: !!binary aGVsbG8=\n", "wordt geweigerd"),
+    "deep": ("a: " + "[" * 2000 + "]" * 2000 + "\n", "te diep genest"),
+    "impossible_date": (None, "consortium.ingangsdatum: '2027-02-30' is geen bestaande datum"),
+    "infinite": (None, "consortium.opdrachtwaarde_per_jaar: verwacht een gewoon getal"),
+    "duplicate_partner_key": ("PARTNER_DUP", "de sleutel 'aandeel' staat twee keer"),
     "shares": (None, "de aandelen tellen op tot 90"),
     "penvoerder": (None, "precies één partner penvoerder (nu 0)"),
     "name_form": (None, "rechtsvorm.naam: 'Jeugdhulp Rivierenland' past niet bij een stichting"),
@@ -62,6 +69,10 @@ BROKEN = {
 
 
 def _broken_raw(case: str) -> dict:
+    if case == "impossible_date":
+        return raw_answers(consortium={"ingangsdatum": "2027-02-30"})
+    if case == "infinite":
+        return raw_answers(consortium={"opdrachtwaarde_per_jaar": float("inf")})
     if case == "typo":
         return raw_answers(stemrecht={"modle": "gelijk"})
     if case == "shares":
@@ -85,6 +96,10 @@ def _broken_raw(case: str) -> dict:
 @pytest.mark.parametrize("case", list(BROKEN))
 def test_broken_file_exits_2_with_dutch_message_and_writes_nothing(case, write_answers, tmp_path):
     content, expected = BROKEN[case]
+    if content == "PARTNER_DUP":
+        from generator.adapters import yaml_io
+
+        content = yaml_io.dump(raw_answers()).replace("  aandeel: 45\n", "  aandeel: 45\n  aandeel: 5\n")
     path = write_answers(content if content is not None else _broken_raw(case))
     before = sorted(tmp_path.iterdir())
     result = run_cli("check", str(path), cwd=tmp_path)

@@ -194,3 +194,46 @@ def test_numbering_shows_in_libreoffice_pdf(generated, form, tmp_path):
     assert "Artikel 1" in text and "Artikel 2" in text
     assert "1.1" in text or "2.1" in text
     assert "pagina 1 van" in text
+
+
+def test_output_under_a_file_is_a_dutch_error(tmp_path):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x")
+    result = run_cli("generate", str(EXAMPLES["geen"]), "--out", str(blocker / "uit"))
+    assert result.returncode == 2
+    assert "Kan de documenten niet schrijven" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_folder_with_a_document_name_is_never_replaced(tmp_path):
+    out = tmp_path / "uit"
+    (out / "huishoudelijk-reglement.docx").mkdir(parents=True)
+    (out / "huishoudelijk-reglement.docx" / "eigen.txt").write_text("eigen werk")
+    result = run_cli("generate", str(EXAMPLES["geen"]), "--out", str(out), "--force")
+    assert result.returncode == 2
+    assert "is geen bestand" in result.stderr
+    assert (out / "huishoudelijk-reglement.docx" / "eigen.txt").read_text() == "eigen werk"
+    assert not (out / "samenwerkingsovereenkomst.docx").exists()
+
+
+def test_a_failed_swap_puts_the_previous_package_back(tmp_path, monkeypatch):
+    from generator import api
+    from generator.assemble import package
+
+    out = tmp_path / "uit"
+    api.generate(EXAMPLES["geen"], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_replace = package.os.replace
+    calls = {"n": 0}
+
+    def failing_replace(src, dst):
+        calls["n"] += 1
+        if calls["n"] == len(before) + 2:  # after the old files moved aside and one new file placed
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(package.os, "replace", failing_replace)
+    from generator.errors import OutputError
+
+    with pytest.raises(OutputError, match="geen toestemming"):
+        api.generate(EXAMPLES["geen"], out, force=True)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

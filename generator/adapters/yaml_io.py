@@ -38,6 +38,35 @@ class _PlainLoader(yaml.SafeLoader):
                 )
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        """Refuse a key that appears twice: PyYAML would silently keep only the last value."""
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:
+                raise DuplicateKey(f"een sleutel moet tekst zijn, niet {key_node.tag.rsplit(':', 1)[-1]}",
+                                   key_node.start_mark) from None
+            if first is not None:
+                raise DuplicateKey(f"de sleutel '{key}' staat twee keer in dezelfde groep (eerder op regel "
+                                   f"{first.line + 1}); verwijder er één", key_node.start_mark)
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    def __init__(self, problem: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+def _refuse_tag(loader, node):
+    raise yaml.constructor.ConstructorError(None, None, f"tag '{node.tag}'", node.start_mark)
+
+
+for _tag in ("binary", "set", "omap", "pairs", "timestamp"):
+    _PlainLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
 
 class _TrustedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The same plain scalars, parsed by libyaml when available: for the project's own data files."""
@@ -46,10 +75,11 @@ class _TrustedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 def _restrict_resolvers() -> None:
     resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        # Dates stay text (and are checked by the answers model), so 2027-02-30 is a message, not a crash.
         kept = [
             (tag, rx)
             for tag, rx in entries
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")
         ]
         resolvers[first] = kept
     for loader in (_PlainLoader, _TrustedLoader):
@@ -88,6 +118,11 @@ def parse(text: str, plaats: str, *, trusted: bool = False) -> Any:
     """
     try:
         return yaml.load(text, Loader=_TrustedLoader if trusted else _PlainLoader)
+    except DuplicateKey as exc:
+        mark = exc.problem_mark
+        raise UnreadableFile(f"{plaats}, regel {mark.line + 1}, kolom {mark.column + 1}: {exc.problem}.") from None
+    except RecursionError:
+        raise UnreadableFile(f"{plaats}: de YAML is te diep genest.") from None
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         raise UnreadableFile(
@@ -127,6 +162,8 @@ _PROBLEMS = {
     "found character": "een teken dat hier niet mag staan",
     "expected alphabetic or numeric character": "een anker- of aliasnaam ontbreekt",
     "found unknown escape character": "een onbekende escape-reeks tussen aanhalingstekens",
+    "expected a single document": "het bestand bevat meer dan één YAML-document; laat '---' weg",
+    "but found another document": "het bestand bevat meer dan één YAML-document; laat '---' weg",
     "te veel verwijzingen (aliassen)": "te veel verwijzingen (aliassen); schrijf de waarden uit",
 }
 
@@ -184,6 +221,15 @@ _PlainDumper.add_representer(str, _represent_str)
 
 def write_atomic(path: Path, text: str) -> None:
     """Write text so that readers see either the old file or the new one, never half."""
+    from generator.errors import output_error
+
+    try:
+        _write_atomic(path, text)
+    except OSError as exc:
+        raise output_error(exc, str(path)) from None
+
+
+def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

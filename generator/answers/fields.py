@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
@@ -15,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\ue000-\uf8ff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
 MAX_TEXT = 300
 
 
@@ -51,10 +52,21 @@ def _as_kvk(value: Any) -> str:
     return value.strip()
 
 
+MAX_NUMBER = 10**12  # a trillion euros: anything larger is a typo, and breaks notation
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
 def _as_number(value: Any) -> float | int:
     if isinstance(value, bool):
         raise _fail("verwacht een getal, geen ja/nee")
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
+        text = value.strip()
+        value = float(text) if any(c in text for c in ".eE") else int(text)
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise _fail("verwacht een gewoon getal (geen oneindig of NaN)")
+        if abs(value) > MAX_NUMBER:
+            raise _fail("is onwaarschijnlijk groot; controleer het getal")
         return value
     if isinstance(value, str) and re.fullmatch(r"\s*€?\s*[\d.]+(,\d+)?\s*", value):
         raise _fail("schrijf een getal zonder punten, komma's of euroteken, bijvoorbeeld 26100000 of 3.5")
@@ -86,16 +98,21 @@ def _as_bool(value: Any) -> bool:
     raise _fail("verwacht ja of nee (of true/false)")
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def _as_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise _fail("verwacht alleen een datum (JJJJ-MM-DD), zonder tijd")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            raise _fail(f"'{value.strip()}' is geen bestaande datum") from None
+    if isinstance(value, dt.date):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise _fail(f"moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen")
+        return value
     raise _fail("verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01")
 
 

@@ -75,7 +75,8 @@ def _top_level_problems(raw: dict) -> list[Problem]:
     if "versie" not in raw:
         problems.append(Problem("versie", "ontbreekt; zet 'versie: 1' bovenaan het bestand"))
     elif raw["versie"] != SUPPORTED_VERSION or isinstance(raw["versie"], bool):
-        problems.append(Problem("versie", f"'{raw['versie']}' wordt niet ondersteund; gebruik 1"))
+        problems.append(Problem("versie", f"{raw['versie']!r} wordt niet ondersteund; schrijf 'versie: 1' "
+                                "(het getal 1, zonder aanhalingstekens)"))
     for name in REQUIRED_SECTIONS:
         if name not in raw:
             problems.append(Problem(name, "ontbreekt; dit onderdeel is verplicht"))
@@ -120,6 +121,10 @@ def validate_section(model: type[Section], data: Any, prefix: str) -> Section | 
         data = {}
     if not isinstance(data, dict):
         return [Problem(prefix, f"verwacht sleutels met waarden, geen {_kind(data)}")]
+    odd = [key for key in data if not isinstance(key, str)]
+    if odd:
+        return [Problem(prefix, f"de sleutel {key!r} is geen tekst; sleutels zijn woorden zoals 'naam'")
+                for key in odd]
     try:
         return model.model_validate(data)
     except ValidationError as exc:

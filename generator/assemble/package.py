@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.answers.model import Antwoorden
 from generator.assemble.build import assemble
 from generator.assemble.document import Document
-from generator.errors import OutputExists
+from generator.errors import OutputExists, Problem, output_error
 from generator.library.load import Library, default_library
 from generator.resources import data_dir
 
@@ -31,11 +31,16 @@ def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
     documents = assemble(answers, library)
     names = [d.bestand for d in documents] + [ANALYSE_FILE, ACCOUNT_FILE]
     _refuse_overwrite(out, force)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".consortium-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".consortium-", dir=out.parent))
+    except OSError as exc:
+        raise output_error(exc, "de documenten") from None
     try:
         _write_all(answers, library, documents, staging)
         return _move_into_place(staging, out, names)
+    except OSError as exc:
+        raise output_error(exc, "de documenten") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -43,6 +48,11 @@ def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
 def _refuse_overwrite(out: Path, force: bool) -> None:
     if out.exists() and not out.is_dir():
         raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
+    odd = [out / n for n in KNOWN_OUTPUTS if (out / n).exists() and not (out / n).is_file()]
+    if odd:
+        raise OutputExists(f"{out} bevat iets met de naam van een document dat geen bestand is; er is niets "
+                           "overschreven. Verplaats het of kies met --out een andere map:",
+                           [Problem(str(p), "is geen bestand") for p in odd])
     existing = [out / n for n in KNOWN_OUTPUTS if (out / n).exists()]
     if existing and not force:
         raise OutputExists(
@@ -52,9 +62,7 @@ def _refuse_overwrite(out: Path, force: bool) -> None:
         )
 
 
-def _problem(path: Path):
-    from generator.errors import Problem
-
+def _problem(path: Path) -> Problem:
     return Problem(str(path), "bestaat al")
 
 
@@ -78,7 +86,7 @@ def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> None:
 
     result = analyse(answers)
     blocks = analysis_blocks(answers, result, _chart(result, draw_position_chart))
-    naam = answers.rechtsvorm.naam or answers.consortium.naam
+    naam = answers.rechtsvorm.naam if answers.heeft_rechtspersoon else answers.consortium.naam
     word.write_blocks("Governance-analyse", naam, f"{naam} · Governance-analyse", blocks, template, target)
 
 
@@ -114,12 +122,24 @@ def accountability(answers: Antwoorden, library: Library, documents: list[Docume
 
 
 def _move_into_place(staging: Path, out: Path, names: list[str]) -> list[Path]:
+    """Swap the new package in; if any step fails, the previous files are put back."""
     out.mkdir(parents=True, exist_ok=True)
-    for stale in KNOWN_OUTPUTS:
-        if stale not in names:
-            (out / stale).unlink(missing_ok=True)
-    written = []
-    for name in names:
-        os.replace(staging / name, out / name)
-        written.append(out / name)
-    return written
+    previous = staging / ".vorige"
+    previous.mkdir()
+    moved_aside: list[str] = []
+    placed: list[str] = []
+    try:
+        for name in KNOWN_OUTPUTS:
+            if (out / name).is_file():
+                os.replace(out / name, previous / name)
+                moved_aside.append(name)
+        for name in names:
+            os.replace(staging / name, out / name)
+            placed.append(name)
+    except OSError:
+        for name in placed:
+            (out / name).unlink(missing_ok=True)
+        for name in moved_aside:
+            os.replace(previous / name, out / name)
+        raise
+    return [out / name for name in names]
