@@ -11,6 +11,7 @@ from prompt_toolkit.output import DummyOutput
 from test_interview_support import saved
 
 from generator.adapters.prompts import QuestionaryAsker, instruction
+from generator.answers import load_answers
 from generator.interview.prompt import BACK, Option, Prompt
 from generator.interview.session import run_interview
 
@@ -119,7 +120,12 @@ def test_a_whole_interview_through_the_real_prompts(tmp_path):
     assert [(p["naam"], p["rechtsvorm"], p["aandeel"]) for p in raw["partners"]] == [
         ("Stichting Rivierzorg", "stichting", 45), ("GGZ Betuwe B.V.", "bv", 40),
         ("Vereniging Gezinshuizen Gelderland", "vereniging", 15)]
-    assert raw["consortium"]["looptijd_jaren"] == 5 and raw["toezicht"]["leiding"] == "directeur_bestuurder"
+    assert raw["consortium"]["looptijd_jaren"] == 5
+    # Accepted defaults that follow other answers are stored as null, so they keep following them.
+    assert raw["toezicht"]["leiding"] is None and raw["geschillen"]["rechtbank"] is None
+    answers = load_answers(path)
+    assert answers.toezicht.leiding == "directeur_bestuurder"
+    assert answers.geschillen.rechtbank == "de rechtbank van het arrondissement waarin Tiel is gelegen"
 
 
 def test_a_checkbox_answer_is_summarised_in_dutch(monkeypatch):

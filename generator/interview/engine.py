@@ -200,7 +200,13 @@ class Engine:
                 return value
             self.asker.say(error, "error")
 
+    # Defaults computed from other answers: accepting one stores null, so that it keeps following
+    # those answers (a court that follows the zetel, a basisjaar that follows the start date).
+    FOLLOWING_DEFAULTS = frozenset({"lumpsum.basisjaar", "toezicht.leiding", "geschillen.rechtbank"})
+
     def commit(self, q: Question, value: Any) -> None:
+        if q.path in self.FOLLOWING_DEFAULTS and value is not None and value == self.default_for(q):
+            value = None
         self.state.put(q, value)
         prune(self.state, self.questions)
         self.save()
@@ -212,7 +218,7 @@ class Engine:
 
     def current(self, q: Question) -> Any:
         """The earlier answer when it is still valid, else the contract's default."""
-        if self.state.has(q) and not self.is_stale(q):
+        if self.state.has(q) and not self.is_stale(q) and self.state.raw(q) is not None:
             return self.state.raw(q)
         return self.default_for(q)
 
@@ -220,7 +226,8 @@ class Engine:
         kind = kinds.PROMPT_KIND[q.soort]
         base = dict(key=q.path, kind=kind, message=q.vraag, convert=self.convert_for(q))
         if kind == "text":
-            shown = self.state.raw(q) if self.state.has(q) else self.current(q)
+            stored = self.state.raw(q) if self.state.has(q) else None
+            shown = stored if stored is not None else self.current(q)
             may_skip = q.nullable and not self.trial_problems(q, None)
             return Prompt(**base, default=kinds.show(q, shown), hint="leeg laten mag" if may_skip else "")
         options = self.allowed_options(q)
