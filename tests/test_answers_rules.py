@@ -65,6 +65,8 @@ INVALID = [
     ({"uittreding": {"per": "direct"}}, "uittreding.per"),
     ({"uittreding": {"vergoeding": "vast_bedrag"}}, "uittreding.vast_bedrag: is verplicht als vergoeding"),
     ({"uittreding": {"toetreding": "loting"}}, "uittreding.toetreding"),
+    ({"uittreding": {"vergoeding": "geen", "vast_bedrag": 5000}}, "uittreding.vast_bedrag: geldt alleen bij"),
+    ({"lumpsum": {"basisjaar": 2030}}, "lumpsum.basisjaar: 2030 ligt na het jaar van de ingangsdatum"),
     ({"uittreding": {"uitsluitingsgronden": ["ruzie"]}}, "uittreding.uitsluitingsgronden"),
     ({"toezicht": {"model": "raad_van_commissarissen"}},
      "toezicht.model: een raad van commissarissen kan alleen bij een BV"),

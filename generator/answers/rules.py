@@ -106,8 +106,20 @@ def decision_in_one_list(a: Antwoorden) -> list[Problem]:
 
 
 def fixed_fee_amount(a: Antwoorden) -> list[Problem]:
-    if a.uittreding.vergoeding == "vast_bedrag" and a.uittreding.vast_bedrag is None:
+    u = a.uittreding
+    if u.vergoeding == "vast_bedrag" and u.vast_bedrag is None:
         return [Problem("uittreding.vast_bedrag", "is verplicht als vergoeding 'vast_bedrag' is")]
+    if u.vergoeding != "vast_bedrag" and u.vast_bedrag is not None:
+        return [Problem("uittreding.vast_bedrag", f"geldt alleen bij vergoeding 'vast_bedrag' (nu '{u.vergoeding}'); "
+                        "laat de sleutel weg of kies vergoeding: vast_bedrag")]
+    return []
+
+
+def base_year_before_start(a: Antwoorden) -> list[Problem]:
+    start = a.consortium.ingangsdatum
+    if start is not None and a.lumpsum.basisjaar is not None and a.lumpsum.basisjaar > start.year:
+        return [Problem("lumpsum.basisjaar", f"{a.lumpsum.basisjaar} ligt na het jaar van de ingangsdatum "
+                        f"({start.year}); het basisjaar is het jaar van de historische uitgaven")]
     return []
 
 
@@ -145,6 +157,7 @@ RULES: tuple[Rule, ...] = (
     board_size_needs_board,
     decision_in_one_list,
     fixed_fee_amount,
+    base_year_before_start,
     vote_cap_feasible,
     valve_rules,
 )
