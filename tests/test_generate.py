@@ -108,6 +108,17 @@ def test_same_fact_same_value_across_documents(generated):
         assert fact in so and fact in statuten, fact
 
 
+def test_references_into_the_statuten_name_the_document(generated):
+    import re
+
+    text = "\n".join(all_text(generated["cooperatie"] / "samenwerkingsovereenkomst.docx"))
+    refs = re.findall(r"artikel (\d+) van de Statuten", text)
+    assert refs
+    statuten = Document(str(generated["cooperatie"] / "statuten.docx"))
+    articles = sum(p.style.style_id == "Artikelkop" for p in statuten.paragraphs)
+    assert all(1 <= int(n) <= articles for n in refs)
+
+
 def test_open_points_are_visible_and_accounted(generated):
     doc = Document(str(generated["geen"] / "samenwerkingsovereenkomst.docx"))
     highlighted = [r.text for p in doc.paragraphs for r in p.runs

@@ -29,7 +29,7 @@ def assemble(answers: Antwoorden, library: Library) -> list[Document]:
                            [Problem("bibliotheek", m) for m in missing])
     keys = documents_for(library, ns["vorm"])
     selections = {d: select(library.for_document(d), ns) for d in keys}
-    titles = {d: _title(library, d, ns)[0] for d in keys}
+    titles = {d: _title(library, d, ns)[0].capitalize() for d in keys}
     places = _places(selections, titles)
     return [_document(library, d, selections[d], ns, places, titles) for d in keys]
 

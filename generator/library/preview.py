@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     problems += [m for m in missing_requirements(library, ns) if m.startswith(document)]
     keys = documents_for(library, ns["vorm"])
     selections = {d: select(library.for_document(d), ns) for d in keys}
-    titles = {d: _title(library, d, ns)[0] for d in keys}
+    titles = {d: _title(library, d, ns)[0].capitalize() for d in keys}
     doc = _document(library, document, selections[document], ns, _places(selections, titles), titles)
     print(doc.plain_text())
     print("\nOPEN PUNTEN:", doc.open_punten)
