@@ -121,12 +121,17 @@ def _run_check(args: argparse.Namespace) -> int:
 def _run_generate(args: argparse.Namespace) -> int:
     from generator import api
 
-    written = api.generate(args.antwoorden, args.out, force=args.force)
-    print(f"Geschreven in {args.out}/:")
+    _print_written(args.out, api.generate(args.antwoorden, args.out, force=args.force))
+    return EXIT_OK
+
+
+def _print_written(out: Path, written: list[Path]) -> None:
+    from generator import api
+
+    print(f"Geschreven in {out}/:")
     for path in written:
         print(f"  {path.name}")
     print(api.open_points_summary(written))
-    return EXIT_OK
 
 
 def _run_clauses(args: argparse.Namespace) -> int:
@@ -145,18 +150,9 @@ def _run_interview(args: argparse.Namespace) -> int:
     from generator import api
 
     written = api.interview(args.antwoorden, args.out, force=args.force)
-    print(f"\nGeschreven in {args.out}/:")
-    for path in written:
-        print(f"  {path.name}")
+    print()
+    _print_written(args.out, written)
     return EXIT_OK
-
-
-def _not_yet(name: str):
-    def run(args: argparse.Namespace) -> int:
-        print(f"'consortium {name}' is nog niet beschikbaar in deze versie.", file=sys.stderr)
-        return 2
-
-    return run
 
 
 HANDLERS = {
@@ -181,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nOnderbroken.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK  # the reader (e.g. `| head`) stopped reading: not an error of ours
     except OSError as exc:
         from generator.errors import output_error
 

@@ -18,9 +18,9 @@ from generator.library.checks import _clause_problems, missing_requirements
 from generator.resources import data_dir
 
 
-def main(argv: list[str]) -> int:
-    answers = load_answers(Path(argv[0]))
-    document = argv[1]
+def preview(answers_path: Path, document: str) -> tuple[str, int]:
+    """The document's text, its open points and the library problems that concern it."""
+    answers = load_answers(answers_path)
     folder = data_dir("clauses")
     problems: list = []
     manifest = library_load._read_manifest(folder / library_load.MANIFEST, problems)
@@ -36,13 +36,12 @@ def main(argv: list[str]) -> int:
     selections = {d: select(library.for_document(d), ns) for d in keys}
     titles = {d: _title(library, d, ns)[0].capitalize() for d in keys}
     doc = _document(library, document, selections[document], ns, _places(selections, titles), titles)
-    print(doc.plain_text())
-    print("\nOPEN PUNTEN:", doc.open_punten)
-    print("\nPROBLEMEN:" if problems else "\nGeen problemen.")
-    for problem in problems:
-        print(" -", problem)
-    return 1 if problems else 0
+    lines = [doc.plain_text(), "", f"OPEN PUNTEN: {doc.open_punten}", ""]
+    lines += ["PROBLEMEN:", *(f" - {p}" for p in problems)] if problems else ["Geen problemen."]
+    return "\n".join(lines) + "\n", 1 if problems else 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    text, code = preview(Path(sys.argv[1]), sys.argv[2])
+    sys.stdout.write(text)
+    raise SystemExit(code)
