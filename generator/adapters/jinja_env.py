@@ -7,7 +7,7 @@ and never become template source, so `{{ }}` inside an answer is printed, not ev
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
@@ -85,9 +85,6 @@ def compile_text(source: str):
     _SOURCES[name] = source
     return _ENV.get_template(name)
 
-
-def compile_condition(source: str) -> Callable[..., Any]:
-    return _ENV.compile_expression(source, undefined_to_none=False)
 
 
 def parse(source: str) -> nodes.Template:

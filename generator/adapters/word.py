@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate, RichText, RichTextParagraph
 
 from generator.adapters.jinja_env import docx_environment
-from generator.assemble.document import Artikel, Blok, Document, Lid, Paragraph
+from generator.assemble.document import Artikel, Blok, Document, Paragraph
 from generator.blocks import Afbeelding, Alinea, Block, Kop, Opsomming, Tabel
 
 OPEN_POINT_STYLE = "Openpunt"
@@ -183,5 +183,3 @@ def read_paragraphs(path: Path) -> list[tuple[str, str, bool]]:
         result.append((style.style_id if style is not None else "", p.text, numbered))
     return result
 
-
-__all__ = ["Lid", "read_paragraphs", "write_blocks", "write_document"]

@@ -21,17 +21,20 @@ def documents_for(library: Library, vorm: str) -> list[str]:
     return [d for d in DOCUMENTS if vorm in library.manifest.documenten[d].vormen]
 
 
-def assemble(answers: Antwoorden, library: Library) -> list[Document]:
+def assemble(answers: Antwoorden, library: Library, *, require_complete: bool = True) -> list[Document]:
+    """All documents for these answers. `require_complete=False` is for clause authors previewing
+    an unfinished library: missing mandatory elements are then not an error."""
     ns = namespace(answers)
     missing = missing_requirements(library, ns)
-    if missing:
+    if missing and require_complete:
         raise LibraryError("De clausulebibliotheek mist verplichte onderdelen voor deze antwoorden:",
                            [Problem("bibliotheek", m) for m in missing])
     keys = documents_for(library, ns["vorm"])
     selections = {d: select(library.for_document(d), ns) for d in keys}
-    titles = {d: _title(library, d, ns)[0].capitalize() for d in keys}
-    places = _places(selections, titles)
-    return [_document(library, d, selections[d], ns, places, titles) for d in keys]
+    headings = {d: _title(library, d, ns) for d in keys}
+    places = _places(selections)
+    names = {d: title.capitalize() for d, (title, _) in headings.items()}
+    return [_document(library, d, selections[d], ns, places, names, headings[d]) for d in keys]
 
 
 def _title(library: Library, document: str, ns: dict[str, Any]) -> tuple[str, str]:
@@ -39,12 +42,12 @@ def _title(library: Library, document: str, ns: dict[str, Any]) -> tuple[str, st
     source = spec.get(ns["vorm"]) or spec["alle"]
     renderer = Renderer(ns, document, {}, {})
     parts = source.split("|", 1)
-    title = "".join(r.tekst for r in renderer._paragraph(parts[0], {}))
-    subtitle = "".join(r.tekst for r in renderer._paragraph(parts[1], {})) if len(parts) > 1 else ""
+    title = "".join(r.tekst for r in renderer.paragraph(parts[0], {}))
+    subtitle = "".join(r.tekst for r in renderer.paragraph(parts[1], {})) if len(parts) > 1 else ""
     return title, subtitle
 
 
-def _places(selections: dict[str, Selection], titles: dict[str, str]) -> dict[str, Place]:
+def _places(selections: dict[str, Selection]) -> dict[str, Place]:
     places = {}
     for document, selection in selections.items():
         articles = [c for c in selection.gekozen if c.soort == "artikel"]
@@ -54,9 +57,9 @@ def _places(selections: dict[str, Selection], titles: dict[str, str]) -> dict[st
 
 
 def _document(library: Library, key: str, selection: Selection, ns: dict[str, Any],
-              places: dict[str, Place], titles: dict[str, str]) -> Document:
-    renderer = Renderer(ns, key, places, titles)
-    title, subtitle = _title(library, key, ns)
+              places: dict[str, Place], names: dict[str, str], heading: tuple[str, str]) -> Document:
+    renderer = Renderer(ns, key, places, names)
+    title, subtitle = heading
     doc = Document(sleutel=key, bestand=library.manifest.documenten[key].bestand, titel=title,
                    ondertitel=subtitle, koptekst=f"{ns['naam']} · {title.capitalize()}")
     for clause in selection.gekozen:
@@ -77,9 +80,9 @@ def _signatories(renderer: Renderer, ns: dict[str, Any]) -> list[Ondertekenaar]:
     result = []
     renderer._where = "ondertekening"
     for partner in ns["partners"]:
-        namens = renderer._paragraph(
+        namens = renderer.paragraph(
             "{{ waarde(p.vertegenwoordiger, 'naam vertegenwoordiger') }}", {"p": partner})
-        plaats = renderer._paragraph(
+        plaats = renderer.paragraph(
             "{{ waarde(p.plaats, 'plaats') }}, {{ open_punt('datum') }}", {"p": partner})
         result.append(Ondertekenaar(partner.naam, namens, plaats))
     return result

@@ -68,11 +68,11 @@ class Renderer:
         leden = []
         for fragment in fragments(items, self.ns):
             for extra in self._repeats(fragment):
-                text = self._paragraph(fragment.tekst, extra)
+                text = self.paragraph(fragment.tekst, extra)
                 if not text:
                     continue
                 subs = tuple(p for s in fragments(fragment.subs, {**self.ns, **extra})
-                             for e in self._repeats(s) if (p := self._paragraph(s.tekst, {**extra, **e})))
+                             for e in self._repeats(s) if (p := self.paragraph(s.tekst, {**extra, **e})))
                 leden.append(Lid(text, subs))
         return tuple(leden)
 
@@ -81,7 +81,7 @@ class Renderer:
             return [{"partner": p, "nr": i} for i, p in enumerate(self.ns["partners"], 1)]
         return [{}]
 
-    def _paragraph(self, source: str, extra: dict[str, Any]) -> Paragraph:
+    def paragraph(self, source: str, extra: dict[str, Any]) -> Paragraph:
         raw = _template(source).render(**self.ns, **extra) if is_template(source) else source
         text = _SPACES.sub(" ", raw).strip()
         if not text:

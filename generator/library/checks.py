@@ -12,7 +12,7 @@ from generator.adapters import jinja_env
 from generator.answers.model import SECTIONS, Partner, Ventiel
 from generator.assemble.context import KNOWN_NAMES, namespace
 from generator.assemble.render import is_template
-from generator.assemble.select import fragments, holds, select
+from generator.assemble.select import holds, select
 from generator.errors import Problem
 from generator.library.load import Library
 from generator.library.schema import DOCUMENTS, Clause, Fragment
@@ -26,7 +26,7 @@ def library_problems(library: Library) -> list[Problem]:
     problems += _manifest_problems(library)
     ids = {c.id for c in library.clauses}
     for clause in library.clauses:
-        problems += _clause_problems(clause, ids)
+        problems += clause_problems(clause, ids)
     if not problems:
         problems += coverage_problems(library)
     return problems
@@ -58,7 +58,7 @@ def _texts(clause: Clause) -> Iterator[tuple[str, Fragment]]:
     yield from walk(clause.leden, "leden")
 
 
-def _clause_problems(clause: Clause, ids: set[str]) -> list[Problem]:
+def clause_problems(clause: Clause, ids: set[str]) -> list[Problem]:
     where = f"{clause.bestand}: {clause.id}"
     problems = _compile_problems(f"{where} when", clause.when, {})
     for path, fragment in _texts(clause):
@@ -133,5 +133,3 @@ def missing_requirements(library: Library, ns: dict) -> list[str]:
                 missing.append(f"{document}: {req.checklist} ({req.omschrijving})")
     return missing
 
-
-__all__ = ["coverage_problems", "fragments", "library_problems", "missing_requirements"]

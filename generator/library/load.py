@@ -50,15 +50,21 @@ def load_library(folder: Path) -> Library:
     return library
 
 
-def _load_and_validate(folder: Path) -> Library:
-    from generator.library.checks import library_problems
-
+def read_library(folder: Path) -> tuple[Library, list[Problem]]:
+    """The library as read, with the problems of reading it, before whole-library checks."""
     problems: list[Problem] = []
     manifest = _read_manifest(folder / MANIFEST, problems)
     clauses = _read_clauses(folder, problems)
     if manifest is None:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
-    library = Library(manifest=manifest, clauses=tuple(clauses))
+    return Library(manifest=manifest, clauses=tuple(clauses)), problems
+
+
+def _load_and_validate(folder: Path) -> Library:
+    from generator.library.checks import library_problems
+
+    library, problems = read_library(folder)
+    clauses = library.clauses
     problems += library_problems(library)
     if problems:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
