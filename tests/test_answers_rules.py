@@ -280,3 +280,19 @@ def test_admission_rule_and_decision_lists_agree(stemrecht, uittreding, rule, qu
     assert answers.uittreding.toetreding == rule
     assert ("toetreding" in answers.stemrecht.gekwalificeerde_besluiten) is qualified
     assert ("toetreding" in answers.stemrecht.unanieme_besluiten) is unanimous
+
+
+def test_cross_field_problems_are_reported_even_when_another_section_is_broken():
+    raw = raw_answers("stichting", consortium={"taak": "bred"}, rechtsvorm={"naam": "Jeugdhulp Test"})
+    raw["partners"][2]["aandeel"] = 5
+    found = problems(raw)
+    assert any(p.startswith("consortium.taak:") for p in found)
+    assert any("de aandelen tellen op tot 90" in p for p in found)
+    assert any(p.startswith("rechtsvorm.naam:") for p in found)
+
+
+def test_rules_that_read_a_broken_section_stay_silent():
+    raw = raw_answers("geen")
+    raw["partners"] = "geen lijst"
+    found = problems(raw)
+    assert found == ["partners: verwacht een lijst van partners (elk beginnend met '- naam:')"]

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
-from generator.answers.model import SECTIONS, Antwoorden
+from generator.answers.model import SECTIONS, Antwoorden, Partner
 
 
 def next_new_year(today: dt.date | None = None) -> dt.date:
@@ -89,8 +89,8 @@ def default_paths(raw: dict, answers: Antwoorden) -> frozenset[str]:
         given = raw.get(name) if isinstance(raw.get(name), dict) else {}
         section: BaseModel = getattr(answers, name)
         paths |= {f"{name}.{key}" for key in type(section).model_fields if key not in given}
-    for i, partner in enumerate(raw.get("partners") or []):
+    raw_partners = raw.get("partners") if isinstance(raw.get("partners"), list) else []
+    for i, (partner, _) in enumerate(zip(raw_partners, answers.partners, strict=False)):
         given = partner if isinstance(partner, dict) else {}
-        paths |= {f"partners[{i}].{key}" for key in type(answers.partners[i]).model_fields
-                  if key not in given}
+        paths |= {f"partners[{i}].{key}" for key in Partner.model_fields if key not in given}
     return frozenset(paths)

@@ -15,7 +15,9 @@ from generator.answers.model import (
     SECTIONS,
     TOP_KEYS,
     Antwoorden,
+    Consortium,
     Partner,
+    Rechtsvorm,
     Section,
 )
 from generator.answers.rules import cross_field_problems
@@ -42,15 +44,26 @@ def validate_answers(raw: Any, plaats: str = "antwoorden", today: dt.date | None
         )
     problems = _top_level_problems(raw)
     sections, failed = _validate_sections(raw, problems)
-    if {"consortium", "partners", "rechtsvorm"} & failed:
-        raise _invalid(plaats, problems)
+    _stand_in_failed_required(sections, failed)
     answers = Antwoorden(versie=SUPPORTED_VERSION, partners=sections.pop("partners"), **sections)
     answers._standaard = default_paths(raw, answers)
     apply_derived_defaults(answers, today)
-    problems += [p for p in cross_field_problems(answers) if _section_of(p.pad) not in failed]
+    problems += [p for p in cross_field_problems(answers, skip=failed) if _section_of(p.pad) not in failed]
     if problems:
         raise _invalid(plaats, problems)
     return answers
+
+
+def _stand_in_failed_required(sections: dict, failed: set[str]) -> None:
+    """Empty stand-ins for required sections that failed, so that the cross-field rules on the
+    other sections can still run and every problem is reported at once. Rules that read a failed
+    section are skipped, so a stand-in never produces a problem of its own."""
+    if "consortium" in failed:
+        sections["consortium"] = Consortium.model_construct()
+    if "rechtsvorm" in failed:
+        sections["rechtsvorm"] = Rechtsvorm.model_construct(vorm="geen")
+    if "partners" in failed:
+        sections["partners"] = []
 
 
 def _invalid(plaats: str, problems: list[Problem]) -> InvalidAnswers:

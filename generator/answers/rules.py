@@ -148,20 +148,21 @@ def valve_rules(a: Antwoorden) -> list[Problem]:
     return problems
 
 
-RULES: tuple[Rule, ...] = (
-    shares_add_up,
-    partner_names_unique,
-    penvoerder_rules,
-    entity_name_and_seat,
-    supervision_fits_form,
-    board_size_needs_board,
-    decision_in_one_list,
-    fixed_fee_amount,
-    base_year_before_start,
-    vote_cap_feasible,
-    valve_rules,
+# Each rule with the sections it reads: a rule is skipped when one of them failed validation.
+RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (shares_add_up, ("partners",)),
+    (partner_names_unique, ("partners",)),
+    (penvoerder_rules, ("partners", "rechtsvorm")),
+    (entity_name_and_seat, ("rechtsvorm",)),
+    (supervision_fits_form, ("rechtsvorm", "toezicht")),
+    (board_size_needs_board, ("toezicht",)),
+    (decision_in_one_list, ("stemrecht",)),
+    (fixed_fee_amount, ("uittreding",)),
+    (base_year_before_start, ("consortium", "lumpsum")),
+    (vote_cap_feasible, ("stemrecht", "partners")),
+    (valve_rules, ("risicoventielen",)),
 )
 
 
-def cross_field_problems(answers: Antwoorden) -> list[Problem]:
-    return [problem for rule in RULES for problem in rule(answers)]
+def cross_field_problems(answers: Antwoorden, skip: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    return [problem for rule, reads in RULES if not skip & set(reads) for problem in rule(answers)]
