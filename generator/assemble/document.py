@@ -35,6 +35,7 @@ class Blok:
     titel: str
     nummering: str
     leden: tuple[Lid, ...]
+    clause_id: str = ""
 
 
 @dataclass(frozen=True)

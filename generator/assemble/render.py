@@ -62,7 +62,7 @@ class Renderer:
 
     def block(self, clause: Clause) -> Blok:
         self._where = clause.titel or ("aanhef" if clause.soort == "preambule" else "slot")
-        return Blok(clause.titel, clause.nummering, self._leden(clause.leden))
+        return Blok(clause.titel, clause.nummering, self._leden(clause.leden), clause.id)
 
     def _leden(self, items: tuple[Fragment, ...]) -> tuple[Lid, ...]:
         leden = []

@@ -1,0 +1,38 @@
+"""Compare two assembled packages: the engine behind `consortium vergelijk`.
+
+Public API (stable; other features build on it):
+
+- `compare_packages(old, new) -> PackageComparison`: `old` and `new` are lists of
+  `generator.assemble.document.Document` as `assemble()` returns them (any two packages: two
+  answers files, a tender model and a bid, a package built with an older and a newer library).
+  Documents are matched by `Document.sleutel`; a document in one package only is wholly inserted
+  or deleted.
+- `compare_documents(old | None, new | None) -> DocumentComparison`: one document.
+- The result types in `generator.compare.model`: `PackageComparison.documents` ->
+  `DocumentComparison.parts` (aligned by clause id: status same/changed/inserted/deleted/
+  moved_from/moved_to, old and new article number) -> `PartComparison.paragraphs` ->
+  `ParagraphChange` (house-style id, `change` of the whole paragraph, `oude_stijl`) ->
+  `Piece` (text, change same/inserted/deleted, open point). `DocumentComparison.text("old")` and
+  `.text("new")` give each version's paragraphs back exactly.
+- Writing: `generator.adapters.word.write_comparison(document_comparison, template, target,
+  auteur=..., datum=...)` writes one .docx with Word revisions (w:ins/w:del).
+"""
+
+from generator.compare.engine import compare_documents, compare_packages
+from generator.compare.model import (
+    DocumentComparison,
+    PackageComparison,
+    ParagraphChange,
+    PartComparison,
+    Piece,
+)
+
+__all__ = [
+    "DocumentComparison",
+    "PackageComparison",
+    "ParagraphChange",
+    "PartComparison",
+    "Piece",
+    "compare_documents",
+    "compare_packages",
+]
