@@ -6,16 +6,19 @@ the numbering, so this module only assigns styles and never types a number.
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate, RichText, RichTextParagraph
 
 from generator.adapters.jinja_env import docx_environment
-from generator.assemble.document import Artikel, Blok, Document, Paragraph
+from generator.assemble.document import Artikel, Blok, Document, Ondertekenaar, Paragraph
 from generator.blocks import Afbeelding, Alinea, Block, Kop, Opsomming, Tabel
 
 OPEN_POINT_STYLE = "Openpunt"
@@ -183,3 +186,132 @@ def read_paragraphs(path: Path) -> list[tuple[str, str, bool]]:
         result.append((style.style_id if style is not None else "", p.text, numbered))
     return result
 
+
+
+# --- Comparisons: the NIEUW document with Word revisions (w:ins / w:del) against the OUD one ---
+
+_SIGNATORY = "ondertekenaar"
+
+
+class _Revisions:
+    """Attributes of one author's revisions, with the unique w:id Word wants on each."""
+
+    def __init__(self, auteur: str, datum: str):
+        self.auteur, self.datum, self.next_id = auteur, datum, 1
+
+    def mark(self, tag: str):
+        element = OxmlElement(tag)
+        element.set(qn("w:id"), str(self.next_id))
+        element.set(qn("w:author"), self.auteur)
+        element.set(qn("w:date"), self.datum)
+        self.next_id += 1
+        return element
+
+
+_MARK = {"inserted": "w:ins", "deleted": "w:del"}
+
+
+def _revision_run(piece, vet: bool):
+    run = OxmlElement("w:r")
+    if piece.open or vet:
+        rpr = OxmlElement("w:rPr")
+        if piece.open:
+            style = OxmlElement("w:rStyle")
+            style.set(qn("w:val"), OPEN_POINT_STYLE)
+            rpr.append(style)
+        if vet:
+            rpr.append(OxmlElement("w:b"))
+        run.append(rpr)
+    text = OxmlElement("w:delText" if piece.change == "deleted" else "w:t")
+    text.set(qn("xml:space"), "preserve")
+    text.text = piece.tekst
+    run.append(text)
+    return run
+
+
+def _style_properties(style_id: str):
+    ppr = OxmlElement("w:pPr")
+    if style_id:
+        style = OxmlElement("w:pStyle")
+        style.set(qn("w:val"), style_id)
+        ppr.append(style)
+    return ppr
+
+
+def _revision_paragraph(paragraph, revisions: _Revisions):
+    """One paragraph; a wholly inserted or deleted paragraph has its mark marked too (w:pPr/w:rPr),
+    so that accepting or rejecting every change leaves no empty paragraph behind."""
+    p = OxmlElement("w:p")
+    ppr = _style_properties(paragraph.stijl)
+    if paragraph.change != "same":
+        mark = OxmlElement("w:rPr")
+        mark.append(revisions.mark(_MARK[paragraph.change]))
+        ppr.append(mark)
+    if paragraph.oude_stijl is not None:
+        change = revisions.mark("w:pPrChange")
+        change.append(_style_properties(paragraph.oude_stijl))
+        ppr.append(change)
+    if len(ppr):
+        p.append(ppr)
+    for piece in paragraph.pieces:
+        run = _revision_run(piece, paragraph.vet)
+        if piece.change == "same":
+            p.append(run)
+        else:
+            wrapper = revisions.mark(_MARK[piece.change])
+            wrapper.append(run)
+            p.append(wrapper)
+    return p
+
+
+def _signature_row(part, prototype, revisions: _Revisions):
+    """One row of the signature table; an inserted or deleted signatory is a tracked row."""
+    row = OxmlElement("w:tr")
+    change = {"inserted": "inserted", "moved_to": "inserted", "deleted": "deleted", "moved_from": "deleted"}
+    if part.status in change:
+        trpr = OxmlElement("w:trPr")
+        trpr.append(revisions.mark(_MARK[change[part.status]]))
+        row.append(trpr)
+    cell = OxmlElement("w:tc")
+    tcpr = prototype.find(qn("w:tcPr")) if prototype is not None else None
+    if tcpr is not None:
+        cell.append(copy.deepcopy(tcpr))
+    for paragraph in part.paragraphs:
+        cell.append(_revision_paragraph(paragraph, revisions))
+    row.append(cell)
+    return row
+
+
+def _empty_signatory() -> list[Ondertekenaar]:
+    return [Ondertekenaar("", (), ())]
+
+
+def write_comparison(comparison, template: Path, target: Path, *, auteur: str, datum: str) -> None:
+    """Write a `generator.compare.DocumentComparison` as the NIEUW document in the house style,
+    with every difference from OUD as a Word revision by `auteur` at `datum` (ISO 8601, UTC).
+    The body holds only the document and its revisions: accepting all gives the NIEUW text,
+    rejecting all the OUD text."""
+    signed = any(p.soort == _SIGNATORY for p in comparison.parts)
+    frame = Document(sleutel="", bestand="", titel=comparison.titel, ondertitel=comparison.ondertitel,
+                     koptekst=comparison.koptekst, ondertekenaars=_empty_signatory() if signed else [])
+    tpl = _render(template, _context(frame))
+    body = tpl.docx.element.body
+    table = body.find(qn("w:tbl"))
+    prototype = table.find(f"{qn('w:tr')}/{qn('w:tc')}") if table is not None else None
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    if table is not None:
+        for row in table.findall(qn("w:tr")):
+            table.remove(row)
+    revisions = _Revisions(auteur, datum)
+    section = body.find(qn("w:sectPr"))
+    for part in comparison.parts:
+        if part.soort == _SIGNATORY and table is not None:
+            if table.getparent() is None:
+                section.addprevious(table)
+            table.append(_signature_row(part, prototype, revisions))
+            continue
+        for paragraph in part.paragraphs:
+            section.addprevious(_revision_paragraph(paragraph, revisions))
+    _save(tpl, target, comparison.titel, f"Wijzigingen: {comparison.ondertitel}".strip())
