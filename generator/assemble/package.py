@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.answers.model import Antwoorden
@@ -26,34 +27,61 @@ def master_template() -> Path:
 
 
 def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
-                  library: Library | None = None) -> list[Path]:
+                  library: Library | None = None, pdf: bool = False) -> list[Path]:
+    """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed)."""
     library = library or default_library()
     documents = assemble(answers, library)
     names = [d.bestand for d in documents] + [ANALYSE_FILE, ACCOUNT_FILE]
-    _refuse_overwrite(out, force)
+
+    def write(staging: Path) -> list[str]:
+        _write_all(answers, library, documents, staging)
+        return names + (pdfs_beside(staging, [n for n in names if n.endswith(".docx")]) if pdf else [])
+
+    return write_staged(out, write, known=KNOWN_OUTPUTS + pdf_names(KNOWN_OUTPUTS), force=force,
+                        wat="de documenten")
+
+
+def write_staged(out: Path, write: Callable[[Path], list[str]], *, known: tuple[str, ...],
+                 force: bool, wat: str) -> list[Path]:
+    """Write a set of files into `out` all at once, or not at all: `write(staging)` writes them into
+    a temporary folder beside `out` and returns their names. Files named in `known` that are
+    already in `out` are refused without `force`; with it they are replaced, and those the new
+    set lacks are removed. `wat` names the files in Dutch error messages."""
+    _refuse_overwrite(out, force, known)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".consortium-", dir=out.parent))
     except OSError as exc:
-        raise output_error(exc, "de documenten") from None
+        raise output_error(exc, wat) from None
     try:
-        _write_all(answers, library, documents, staging)
-        return _move_into_place(staging, out, names)
+        names = write(staging)
+        return _move_into_place(staging, out, names, known)
     except OSError as exc:
-        raise output_error(exc, "de documenten") from None
+        raise output_error(exc, wat) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _refuse_overwrite(out: Path, force: bool) -> None:
+def pdf_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n.removesuffix(".docx") + ".pdf" for n in names if n.endswith(".docx"))
+
+
+def pdfs_beside(folder: Path, docx_names: list[str]) -> list[str]:
+    """Convert the named .docx files in `folder` to PDF beside them; return the PDFs' names."""
+    from generator.adapters import libreoffice
+
+    return [p.name for p in libreoffice.convert_to_pdf([folder / n for n in docx_names], folder)]
+
+
+def _refuse_overwrite(out: Path, force: bool, known: tuple[str, ...] = KNOWN_OUTPUTS) -> None:
     if out.exists() and not out.is_dir():
         raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
-    odd = [out / n for n in KNOWN_OUTPUTS if (out / n).exists() and not (out / n).is_file()]
+    odd = [out / n for n in known if (out / n).exists() and not (out / n).is_file()]
     if odd:
         raise OutputExists(f"{out} bevat iets met de naam van een document dat geen bestand is; er is niets "
                            "overschreven. Verplaats het of kies met --out een andere map:",
                            [Problem(str(p), "is geen bestand") for p in odd])
-    existing = [out / n for n in KNOWN_OUTPUTS if (out / n).exists()]
+    existing = [out / n for n in known if (out / n).exists()]
     if existing and not force:
         raise OutputExists(
             f"{out} bevat al documenten; er is niets overschreven. Gebruik --force om ze te "
@@ -121,7 +149,8 @@ def accountability(answers: Antwoorden, library: Library, documents: list[Docume
     }
 
 
-def _move_into_place(staging: Path, out: Path, names: list[str]) -> list[Path]:
+def _move_into_place(staging: Path, out: Path, names: list[str],
+                     known: tuple[str, ...] = KNOWN_OUTPUTS) -> list[Path]:
     """Swap the new package in; if any step fails, the previous files are put back."""
     out.mkdir(parents=True, exist_ok=True)
     previous = staging / ".vorige"
@@ -129,7 +158,7 @@ def _move_into_place(staging: Path, out: Path, names: list[str]) -> list[Path]:
     moved_aside: list[str] = []
     placed: list[str] = []
     try:
-        for name in KNOWN_OUTPUTS:
+        for name in known:
             if (out / name).is_file():
                 os.replace(out / name, previous / name)
                 moved_aside.append(name)
