@@ -7,6 +7,7 @@ need them, so that `consortium check` starts fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,16 +31,76 @@ def check(path: Path) -> CheckResult:
     return CheckResult(answers=answers, analyse=analyse(answers))
 
 
-def generate(path: Path, out: Path, *, force: bool = False) -> list[Path]:
+def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False) -> list[Path]:
     """Assemble the documents for the answers in `path` into `out`; return the files written.
 
     Writes into a temporary folder beside `out` and moves the files into place only when all
     of them are complete. Refuses to replace existing files unless `force` (OutputExists).
+    `pdf`: also a PDF beside each .docx when LibreOffice is installed (see `pdf_hint`).
     """
     answers = load_answers(path)
     from generator.assemble.package import write_package
 
-    return write_package(answers, out, force=force)
+    return write_package(answers, out, force=force, pdf=pdf and _pdf_available())
+
+
+def _pdf_available() -> bool:
+    from generator.adapters import libreoffice
+
+    return libreoffice.available()
+
+
+def pdf_hint(pdf: bool) -> str:
+    """The Dutch advice to install LibreOffice when PDFs were asked for but cannot be made; else ""."""
+    from generator.adapters import libreoffice
+
+    return libreoffice.INSTALL_HINT if pdf and not libreoffice.available() else ""
+
+
+def vergelijk(oud: Path, nieuw: Path, out: Path, *, force: bool = False, pdf: bool = False,
+              datum: datetime | None = None) -> list[Path]:
+    """Compare the packages of two answers files; write the redlined documents and
+    `wijzigingen.md` into `out`; return the files written.
+
+    Each `<document>-wijzigingen.docx` is NIEUW's document with Word revisions (author
+    "consortium", at `datum`, default now) against OUD's: accepting them all gives NIEUW's text,
+    rejecting them all OUD's. Both files are validated first (every problem of both is
+    reported); refusals, staging and `force` are those of `generate`.
+    """
+    from generator.assemble.build import assemble
+    from generator.compare import compare_packages
+    from generator.compare.answers import attribute
+    from generator.compare.summary import render
+    from generator.compare.write import redlined_name, write_comparison_package
+    from generator.library.load import default_library
+
+    old_answers, new_answers = _load_both(oud, nieuw)
+    lib = default_library()
+    old_docs, new_docs = assemble(old_answers, lib), assemble(new_answers, lib)
+    comparison = compare_packages(old_docs, new_docs)
+    changed = {(d.sleutel, p.sleutel) for d in comparison.documents for p in d.changed_parts()}
+    attribution = attribute(old_answers, new_answers, old_docs, changed, lib)
+    files = {d.sleutel: redlined_name(d.bestand) for d in comparison.documents}
+    summary = render(comparison, attribution, str(oud), str(nieuw), files)
+    return write_comparison_package(comparison, summary, out, force=force, pdf=pdf and _pdf_available(),
+                                    datum=datum)
+
+
+def _load_both(oud: Path, nieuw: Path) -> tuple[Antwoorden, Antwoorden]:
+    from generator.errors import ConsortiumError, InvalidAnswers, Problem
+
+    loaded, failures = [], []
+    for path in (oud, nieuw):
+        try:
+            loaded.append(load_answers(path))
+        except ConsortiumError as exc:
+            failures.append(exc)
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        problems = [p for exc in failures for p in [Problem("", exc.bericht), *exc.problemen]]
+        raise InvalidAnswers("Beide antwoordenbestanden zijn ongeldig; er is niets geschreven.", problems)
+    return loaded[0], loaded[1]
 
 
 def open_points_summary(written: list[Path]) -> str:

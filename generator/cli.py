@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="de map voor de documenten (standaard: uitvoer/)")
     generate.add_argument("--force", action="store_true",
                           help="vervang bestaande documenten in DIR")
+    _add_pdf_option(generate)
 
     interview = commands.add_parser("interview", help="beantwoord de vragenlijst in de terminal",
                                     description="Loopt de leidende principes met u door, bewaart elk "
@@ -75,6 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--out", metavar="DIR", type=Path, default=Path("uitvoer"),
                            help="de map voor de documenten (standaard: uitvoer/)")
     interview.add_argument("--force", action="store_true", help="vervang bestaande documenten in DIR")
+
+    vergelijk = commands.add_parser(
+        "vergelijk", help="toon de verschillen tussen twee antwoordenbestanden als Word-revisies",
+        description="Stelt de documenten op voor OUD en NIEUW en schrijft per document "
+        "<document>-wijzigingen.docx: het NIEUWE document met bijgehouden wijzigingen (revisies) "
+        "ten opzichte van het OUDE, per artikel en binnen een lid woord voor woord. Alles "
+        "accepteren geeft NIEUW, alles weigeren OUD. wijzigingen.md zegt welke antwoorden "
+        "veranderden en welke artikelen dat raakte.")
+    vergelijk.add_argument("oud", metavar="OUD", type=Path, help="het oude antwoordenbestand (YAML)")
+    vergelijk.add_argument("nieuw", metavar="NIEUW", type=Path, help="het nieuwe antwoordenbestand (YAML)")
+    vergelijk.add_argument("--out", metavar="DIR", type=Path, default=Path("vergelijking"),
+                           help="de map voor de vergelijking (standaard: vergelijking/)")
+    vergelijk.add_argument("--force", action="store_true", help="vervang een eerdere vergelijking in DIR")
+    _add_pdf_option(vergelijk)
 
     clauses = commands.add_parser("clauses", help="blader door de clausulebibliotheek",
                                   description="Toont de clausules waaruit de documenten worden opgebouwd.")
@@ -90,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="het doelbestand (standaard: clausulebibliotheek.docx)")
     export.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     return parser
+
+
+def _add_pdf_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pdf", action="store_true",
+                        help="schrijf naast elk .docx ook een PDF (met LibreOffice, als dat is geïnstalleerd)")
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -121,7 +141,29 @@ def _run_check(args: argparse.Namespace) -> int:
 def _run_generate(args: argparse.Namespace) -> int:
     from generator import api
 
-    _print_written(args.out, api.generate(args.antwoorden, args.out, force=args.force))
+    _print_written(args.out, api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf))
+    _print_pdf_hint(args.pdf)
+    return EXIT_OK
+
+
+def _print_pdf_hint(pdf: bool) -> None:
+    from generator import api
+
+    hint = api.pdf_hint(pdf)
+    if hint:
+        print(hint, file=sys.stderr)
+
+
+def _run_vergelijk(args: argparse.Namespace) -> int:
+    from generator import api
+
+    written = api.vergelijk(args.oud, args.nieuw, args.out, force=args.force, pdf=args.pdf)
+    print(f"Geschreven in {args.out}/:")
+    for path in written:
+        print(f"  {path.name}")
+    print("Open een *-wijzigingen.docx in Word of LibreOffice om de revisies te zien; "
+          "wijzigingen.md zegt per antwoord welke artikelen het raakte.")
+    _print_pdf_hint(args.pdf)
     return EXIT_OK
 
 
@@ -159,6 +201,7 @@ HANDLERS = {
     "check": _run_check,
     "generate": _run_generate,
     "interview": _run_interview,
+    "vergelijk": _run_vergelijk,
     "clauses": _run_clauses,
 }
 
