@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.answers import Antwoorden, load_answers
+from generator.answers import Antwoorden, load_answers, validate_answers
 
 if TYPE_CHECKING:
     from generator.analysis.report import Analyse
@@ -69,30 +69,34 @@ def vergelijk(oud: Path, nieuw: Path, out: Path, *, force: bool = False, pdf: bo
     """
     from generator.assemble.build import assemble
     from generator.compare import compare_packages
-    from generator.compare.answers import attribute
+    from generator.compare.answers import Version, attribute
     from generator.compare.summary import render
     from generator.compare.write import redlined_name, write_comparison_package
     from generator.library.load import default_library
 
-    old_answers, new_answers = _load_both(oud, nieuw)
+    (old_raw, old_answers), (new_raw, new_answers) = _load_both(oud, nieuw)
     lib = default_library()
-    old_docs, new_docs = assemble(old_answers, lib), assemble(new_answers, lib)
-    comparison = compare_packages(old_docs, new_docs)
+    old = Version(old_raw, old_answers, assemble(old_answers, lib))
+    new = Version(new_raw, new_answers, assemble(new_answers, lib))
+    comparison = compare_packages(old.documents, new.documents)
     changed = {(d.sleutel, p.sleutel) for d in comparison.documents for p in d.changed_parts()}
-    attribution = attribute(old_answers, new_answers, old_docs, changed, lib)
+    attribution = attribute(old, new, changed, lib)
     files = {d.sleutel: redlined_name(d.bestand) for d in comparison.documents}
     summary = render(comparison, attribution, str(oud), str(nieuw), files)
     return write_comparison_package(comparison, summary, out, force=force, pdf=pdf and _pdf_available(),
                                     datum=datum)
 
 
-def _load_both(oud: Path, nieuw: Path) -> tuple[Antwoorden, Antwoorden]:
+def _load_both(oud: Path, nieuw: Path) -> tuple[tuple[dict, Antwoorden], tuple[dict, Antwoorden]]:
+    """Both files as read and as validated; every problem of both when they are invalid."""
+    from generator.adapters import yaml_io
     from generator.errors import ConsortiumError, InvalidAnswers, Problem
 
     loaded, failures = [], []
     for path in (oud, nieuw):
         try:
-            loaded.append(load_answers(path))
+            raw = yaml_io.read_file(path)
+            loaded.append((raw, validate_answers(raw, str(path))))
         except ConsortiumError as exc:
             failures.append(exc)
     if len(failures) == 1:

@@ -65,21 +65,31 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix: value}
 
 
-def attribute(old: Antwoorden, new: Antwoorden, old_docs: list[Document], changed: set[PartRef],
-              library: Library) -> Attribution:
-    """Which of the `changed` parts (of the comparison OUD → NIEUW) each answer change touched."""
-    changes = answer_changes(old, new)
+@dataclass(frozen=True)
+class Version:
+    """One answers file: as read (raw YAML data, so that defaults stay defaults) and validated."""
+
+    raw: dict
+    answers: Antwoorden
+    documents: list[Document]
+
+
+def attribute(old: Version, new: Version, changed: set[PartRef], library: Library) -> Attribution:
+    """Which of the `changed` parts (of the comparison OUD → NIEUW) each answer change touched:
+    the parts that change when only that answer is changed in OUD, plus those that change when
+    only that answer is changed back in NIEUW (so an answer that matters only together with
+    another one, like a quorum in the articles of a new legal form, is still found)."""
+    changes = answer_changes(old.answers, new.answers)
     touched: dict[tuple[str, ...], frozenset[PartRef]] = {}
     done: set[str] = set()
     for change in changes:
         if change.pad in done:
             continue
-        group = [change]
-        parts = _touched_by(old, [(change.pad, change.nieuw)], old_docs, library)
+        group, parts = [change], _both_ways(old, new, [change.pad], library)
         if parts is None:
             section = _section(change.pad)
             group = [c for c in changes if _section(c.pad) == section and c.pad not in done]
-            parts = _touched_by(old, [(section, new.as_plain()[section])], old_docs, library)
+            parts = _both_ways(old, new, [section], library)
         done |= {c.pad for c in group}
         touched[tuple(c.pad for c in group)] = frozenset((parts or set()) & changed)
     explained = set().union(*touched.values()) if touched else set()
@@ -90,30 +100,56 @@ def _section(pad: str) -> str:
     return pad.split(".")[0].split("[")[0]
 
 
-def _touched_by(old: Antwoorden, assignments: list[tuple[str, Any]], old_docs: list[Document],
-                library: Library) -> set[PartRef] | None:
-    """The parts that change when only these keys of OUD get NIEUW's values; None when that
-    combination breaks the contract."""
-    raw = copy.deepcopy(old.as_plain())
+def _both_ways(old: Version, new: Version, pads: list[str], library: Library) -> set[PartRef] | None:
+    forward = _touched_by(old, new.raw, pads, library)
+    backward = _touched_by(new, old.raw, pads, library)
+    if forward is None and backward is None:
+        return None
+    return (forward or set()) | (backward or set())
+
+
+def _touched_by(base: Version, other: dict, pads: list[str], library: Library) -> set[PartRef] | None:
+    """The parts of `base` that change when only these keys take the other file's values (or
+    its default, when the other file leaves the key out); None when that breaks the contract."""
+    raw = copy.deepcopy(base.raw)
     try:
-        for pad, value in assignments:
-            _set(raw, pad, copy.deepcopy(value))
+        for pad in pads:
+            _copy_key(other, raw, pad)
         hybrid = validate_answers(raw, "tussenstap")
         docs = assemble(hybrid, library)
-    except (ConsortiumError, IndexError, KeyError, TypeError):
+    except (ConsortiumError, IndexError, KeyError, TypeError, ValueError):
         return None
-    comparison = compare_packages(old_docs, docs)
+    comparison = compare_packages(base.documents, docs)
     return {(d.sleutel, p.sleutel) for d in comparison.documents for p in d.changed_parts()}
 
 
-def _set(raw: dict, pad: str, value: Any) -> None:
-    steps = [s for part in pad.replace("]", "").split(".") for s in part.split("[")]
-    target: Any = raw
+def _steps(pad: str) -> list[str | int]:
+    return [int(s) if s.isdigit() else s for part in pad.replace("]", "").split(".") for s in part.split("[")]
+
+
+def _copy_key(source: dict, target: dict, pad: str) -> None:
+    steps = _steps(pad)
+    value: Any = source
+    for step in steps:
+        value = _child(value, step)
+        if value is ABSENT:
+            break
+    container: Any = target
     for step in steps[:-1]:
-        target = target[int(step)] if isinstance(target, list) else target[step]
-    last = steps[-1]
-    key: Any = int(last) if isinstance(target, list) else last
+        child = _child(container, step)
+        if child is ABSENT:
+            if value is ABSENT:
+                return
+            container[step] = child = {}
+        container = child
     if value is ABSENT:
-        del target[key]
+        if _child(container, steps[-1]) is not ABSENT:
+            del container[steps[-1]]
     else:
-        target[key] = value
+        container[steps[-1]] = copy.deepcopy(value)
+
+
+def _child(container: Any, step: str | int) -> Any:
+    if isinstance(step, int):
+        return container[step] if isinstance(container, list) and step < len(container) else ABSENT
+    return container.get(step, ABSENT) if isinstance(container, dict) else ABSENT

@@ -18,6 +18,9 @@ _DOCUMENT_STATUS = {"same": "ongewijzigd", "changed": "gewijzigd", "inserted": "
                     "deleted": "vervallen (alleen in OUD)"}
 
 
+MAX_LISTED = 6  # more parts per document than this are counted in the table, listed per document
+
+
 def value_text(value: Any) -> str:
     if value is ABSENT:
         return "(geen)"
@@ -87,8 +90,13 @@ def _refs_text(comparison: PackageComparison, refs) -> str:
     for document in comparison.documents:
         labels = [part_label(document, p) + ("" if p.status == "changed" else f" ({_status(p)})")
                   for p in document.parts if (document.sleutel, p.sleutel) in refs and p.status != "moved_from"]
-        if labels:
-            parts.append(f"{document.titel.capitalize()}: {'; '.join(labels)}")
+        name = document.titel.capitalize()
+        if labels and document.status in ("inserted", "deleted"):
+            parts.append(f"{name}: het hele document ({_DOCUMENT_STATUS[document.status]})")
+        elif len(labels) > MAX_LISTED:
+            parts.append(f"{name}: {len(labels)} onderdelen (zie hieronder)")
+        elif labels:
+            parts.append(f"{name}: {'; '.join(labels)}")
     return " — ".join(parts)
 
 

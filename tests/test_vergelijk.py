@@ -1,0 +1,294 @@
+"""`consortium vergelijk` as a lawyer sees it: Word revisions read back with lxml, accepted and rejected."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import raw_answers, run_cli
+from revisions import accept_all, body_of, lines, q, reject_all, revision_texts
+
+from generator import api
+from generator.assemble.document import Artikel, Document, Lid, Run
+from generator.compare import compare_documents, compare_packages
+
+REDLINED = {"samenwerkingsovereenkomst.docx": "samenwerkingsovereenkomst-wijzigingen.docx",
+            "statuten.docx": "statuten-wijzigingen.docx",
+            "huishoudelijk-reglement.docx": "huishoudelijk-reglement-wijzigingen.docx"}
+
+OUD = raw_answers("cooperatie", stemrecht={"model": "naar_aandeel", "maximum": 45, "quorum": 50})
+PERCENTAGE = raw_answers("cooperatie", stemrecht={"model": "naar_aandeel", "maximum": 45, "quorum": 60})
+STEMMODEL = raw_answers("cooperatie", stemrecht={"model": "gelijk", "quorum": 50})
+RECHTSVORM = raw_answers("geen", stemrecht={"model": "naar_aandeel", "maximum": 45, "quorum": 50})
+ALLES = raw_answers("stichting", stemrecht={"model": "gelijk", "quorum": 60})
+
+
+@pytest.fixture
+def compared(tmp_path, write_answers):
+    """Run vergelijk OUD → `nieuw` (in process) and generate both packages for reference."""
+
+    def run(nieuw: dict) -> dict[str, Path]:
+        old, new = write_answers(OUD, "oud.yaml"), write_answers(nieuw, "nieuw.yaml")
+        api.generate(old, tmp_path / "oud")
+        api.generate(new, tmp_path / "nieuw")
+        api.vergelijk(old, new, tmp_path / "vergelijking")
+        return {"oud": tmp_path / "oud", "nieuw": tmp_path / "nieuw", "uit": tmp_path / "vergelijking"}
+
+    return run
+
+
+def _generated_lines(folder: Path, name: str) -> list[tuple[str, str]]:
+    path = folder / name
+    return lines(body_of(path)) if path.exists() else []
+
+
+def _assert_exact(folders: dict[str, Path]) -> None:
+    """Accept-all gives NIEUW's document, reject-all OUD's, paragraph for paragraph (style and text)."""
+    for name, redlined in REDLINED.items():
+        path = folders["uit"] / redlined
+        if not path.exists():
+            assert not (folders["nieuw"] / name).exists() and not (folders["oud"] / name).exists()
+            continue
+        body = body_of(path)
+        assert lines(accept_all(body)) == _generated_lines(folders["nieuw"], name), redlined
+        assert lines(reject_all(body)) == _generated_lines(folders["oud"], name), redlined
+
+
+def test_a_changed_percentage_is_one_small_revision(compared):
+    folders = compared(PERCENTAGE)
+    statuten = body_of(folders["uit"] / "statuten-wijzigingen.docx")
+    assert revision_texts(statuten, "del") == ["50"]
+    assert revision_texts(statuten, "ins") == ["60"]
+    for name in ("samenwerkingsovereenkomst-wijzigingen.docx", "huishoudelijk-reglement-wijzigingen.docx"):
+        body = body_of(folders["uit"] / name)
+        assert revision_texts(body, "ins") == revision_texts(body, "del") == []
+    _assert_exact(folders)
+
+
+def test_the_revision_sits_in_the_lid_that_changed(compared):
+    folders = compared(PERCENTAGE)
+    statuten = body_of(folders["uit"] / "statuten-wijzigingen.docx")
+    changed = [p for p in statuten.iter(q("p")) if p.find(f".//{q('ins')}") is not None]
+    assert len(changed) == 1
+    assert changed[0].find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) in ("Lid", "Artikeltekst")
+    text = "".join(t.text for t in changed[0].iter(q("t"), q("delText")))
+    assert "ten minste 5060%" in text
+
+
+def test_revisions_carry_author_and_date(compared):
+    folders = compared(STEMMODEL)
+    body = body_of(folders["uit"] / "statuten-wijzigingen.docx")
+    marks = [*body.iter(q("ins")), *body.iter(q("del"))]
+    assert marks
+    assert {m.get(q("author")) for m in marks} == {"consortium"}
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", m.get(q("date"))) for m in marks)
+    ids = [m.get(q("id")) for m in marks]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_new_voting_model_replaces_whole_articles_with_numbered_paragraphs(compared):
+    folders = compared(STEMMODEL)
+    body = body_of(folders["uit"] / "statuten-wijzigingen.docx")
+    inserted = [p for p in body.iter(q("p")) if p.find(f"{q('pPr')}/{q('rPr')}/{q('ins')}") is not None]
+    deleted = [p for p in body.iter(q("p")) if p.find(f"{q('pPr')}/{q('rPr')}/{q('del')}") is not None]
+    style = lambda p: p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val"))  # noqa: E731
+    assert "Artikelkop" in [style(p) for p in inserted] and "Artikelkop" in [style(p) for p in deleted]
+    # Whole paragraphs: every run of an inserted paragraph is inside w:ins, of a deleted one in w:del.
+    for p in inserted:
+        assert all(r.getparent().tag == q("ins") for r in p.iter(q("r")))
+    for p in deleted:
+        assert all(r.getparent().tag == q("del") for r in p.iter(q("r")))
+    assert any("één stem" in "".join(t.text for t in p.iter(q("t"))) for p in inserted)
+    _assert_exact(folders)
+
+
+def test_a_document_only_in_oud_is_wholly_deleted(compared):
+    folders = compared(RECHTSVORM)
+    path = folders["uit"] / "statuten-wijzigingen.docx"
+    body = body_of(path)
+    paragraphs = list(body.iter(q("p")))
+    assert paragraphs and all(p.find(f"{q('pPr')}/{q('rPr')}/{q('del')}") is not None for p in paragraphs)
+    assert revision_texts(body, "ins") == []
+    assert lines(accept_all(body)) == []
+    assert lines(reject_all(body)) == _generated_lines(folders["oud"], "statuten.docx")
+    _assert_exact(folders)
+
+
+def test_three_changes_at_once_accept_and_reject_exactly(compared):
+    folders = compared(ALLES)
+    _assert_exact(folders)
+
+
+def test_the_redlined_files_hold_only_the_document(compared):
+    folders = compared(STEMMODEL)
+    with zipfile.ZipFile(folders["uit"] / "statuten-wijzigingen.docx") as archive:
+        assert "word/comments.xml" not in archive.namelist()
+    body = body_of(folders["uit"] / "statuten-wijzigingen.docx")
+    texts = [t for _, t in lines(accept_all(body))]
+    assert not any("wijzig" in t.lower() and "OUD" in t for t in texts)
+
+
+def test_wijzigingen_md_lists_answers_and_the_articles_they_touched(compared):
+    folders = compared(ALLES)
+    summary = (folders["uit"] / "wijzigingen.md").read_text(encoding="utf-8")
+    assert "| `stemrecht.quorum` | 50 | 60 |" in summary
+    assert "| `stemrecht.model` | naar_aandeel | gelijk |" in summary
+    assert "| `rechtsvorm.vorm` | cooperatie | stichting |" in summary
+    quorum_row = next(line for line in summary.splitlines() if line.startswith("| `stemrecht.quorum`"))
+    assert "besluitvorming" in quorum_row.lower()
+    assert "Samenwerkingsovereenkomst" not in quorum_row  # the SO does not mention the quorum
+
+
+def test_cli_writes_the_comparison_and_refuses_to_overwrite(tmp_path, write_answers):
+    old, new = write_answers(OUD, "oud.yaml"), write_answers(PERCENTAGE, "nieuw.yaml")
+    result = run_cli("vergelijk", str(old), str(new), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "vergelijking"
+    assert {p.name for p in out.iterdir()} == {*REDLINED.values(), "wijzigingen.md"}
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = run_cli("vergelijk", str(old), str(new), cwd=tmp_path)
+    assert again.returncode == 2
+    assert "--force" in again.stderr and "Traceback" not in again.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    forced = run_cli("vergelijk", str(old), str(new), "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_force_removes_a_stale_statuten_comparison(tmp_path, write_answers):
+    old = write_answers(OUD, "oud.yaml")
+    out = tmp_path / "uit"
+    api.vergelijk(old, write_answers(PERCENTAGE, "a.yaml"), out)
+    assert (out / "statuten-wijzigingen.docx").exists()
+    geen = raw_answers("geen")
+    api.vergelijk(write_answers(geen, "b.yaml"), write_answers(geen, "c.yaml"), out, force=True)
+    assert not (out / "statuten-wijzigingen.docx").exists()
+
+
+def test_invalid_answers_are_refused_and_nothing_is_written(tmp_path, write_answers):
+    old = write_answers(OUD, "oud.yaml")
+    broken = write_answers(raw_answers("cooperatie", stemrecht={"quorum": 150}), "nieuw.yaml")
+    result = run_cli("vergelijk", str(old), str(broken), "--out", str(tmp_path / "uit"))
+    assert result.returncode == 2
+    assert "stemrecht.quorum" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "uit").exists()
+    assert not list(tmp_path.glob(".consortium-*"))
+
+
+def test_both_invalid_files_are_reported_at_once(tmp_path, write_answers):
+    old = write_answers(raw_answers("cooperatie", stemrecht={"gekwalificeerd": 20}), "oud.yaml")
+    new = write_answers(raw_answers("cooperatie", stemrecht={"quorum": 150}), "nieuw.yaml")
+    result = run_cli("vergelijk", str(old), str(new), "--out", str(tmp_path / "uit"))
+    assert result.returncode == 2
+    assert "stemrecht.gekwalificeerd" in result.stderr and "stemrecht.quorum" in result.stderr
+    assert str(old) in result.stderr and str(new) in result.stderr
+
+
+def _without_soffice(tmp_path: Path) -> dict[str, str]:
+    empty = tmp_path / "leeg-pad"
+    empty.mkdir()
+    return {**os.environ, "PATH": str(empty)}
+
+
+@pytest.mark.parametrize("command", ["generate", "vergelijk"])
+def test_pdf_without_libreoffice_still_writes_the_docx_and_says_how_to_install(tmp_path, write_answers, command):
+    old, new = write_answers(OUD, "oud.yaml"), write_answers(PERCENTAGE, "nieuw.yaml")
+    files = [str(new)] if command == "generate" else [str(old), str(new)]
+    result = subprocess.run([sys.executable, "-m", "generator", command, *files, "--out", str(tmp_path / "uit"),
+                             "--pdf"], capture_output=True, text=True, env=_without_soffice(tmp_path), timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "apt-get install libreoffice-writer-nogui" in result.stderr
+    written = {p.suffix for p in (tmp_path / "uit").iterdir()}
+    assert ".docx" in written and ".pdf" not in written
+
+
+# --- The engine on hand-made packages: the API other features build on ---
+
+def _doc(*articles: tuple[str, list[str]]) -> Document:
+    doc = Document(sleutel="so", bestand="so.docx", titel="SO", ondertitel="", koptekst="")
+    doc.artikelen = [Artikel(n, cid.title(), cid, tuple(Lid((Run(t),)) for t in leden))
+                     for n, (cid, leden) in enumerate(articles, 1)]
+    return doc
+
+
+def test_identical_packages_compare_as_unchanged():
+    doc = _doc(("a.een", ["Eerste lid.", "Tweede lid."]))
+    result = compare_packages([doc], [doc])
+    assert not result.changed
+    assert {p.status for p in result.documents[0].parts} == {"same"}
+    assert result.documents[0].text("old") == result.documents[0].text("new") == [
+        "SO", "", "A.Een", "Eerste lid.", "Tweede lid."]
+
+
+def test_a_moved_article_shows_where_it_went_with_both_numbers():
+    old = _doc(("a.een", ["Een."]), ("a.twee", ["Twee."]), ("a.drie", ["Drie."]))
+    new = _doc(("a.twee", ["Twee."]), ("a.drie", ["Drie."]), ("a.een", ["Een."]))
+    parts = compare_documents(old, new).parts
+    moved = {(p.sleutel, p.status, p.oud_nummer, p.nieuw_nummer) for p in parts if p.status != "same"}
+    assert moved == {("a.een", "moved_from", 1, 3), ("a.een", "moved_to", 1, 3)}
+    assert [p.sleutel for p in parts if p.status == "same"] == ["kop", "a.twee", "a.drie"]
+
+
+def test_a_single_lid_becoming_two_is_a_style_change_plus_an_inserted_lid():
+    old = _doc(("a.een", ["Iedere partner heeft een stem."]))
+    new = _doc(("a.een", ["Iedere partner heeft een stem.", "Besluiten vallen bij meerderheid."]))
+    article = compare_documents(old, new).parts[1]
+    first, second = article.paragraphs[1:]
+    assert (first.stijl, first.oude_stijl, first.change) == ("Lid", "Artikeltekst", "same")
+    assert second.change == "inserted" and second.text("new") == "Besluiten vallen bij meerderheid."
+    assert article.status == "changed"
+
+
+def test_word_level_pieces_keep_the_rest_of_the_lid():
+    old = _doc(("a.een", ["Het quorum is 50% van de stemmen."]))
+    new = _doc(("a.een", ["Het quorum is 60% van de stemmen."]))
+    lid = compare_documents(old, new).parts[1].paragraphs[1]
+    assert [(p.tekst, p.change) for p in lid.pieces] == [
+        ("Het quorum is ", "same"), ("50", "deleted"), ("60", "inserted"), ("% van de stemmen.", "same")]
+
+
+# --- LibreOffice opens the results and shows both versions ---
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                                   reason="LibreOffice (soffice) of pdftotext ontbreekt")
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_libreoffice_shows_both_versions_in_the_pdf(tmp_path, write_answers):
+    old, new = write_answers(OUD, "oud.yaml"), write_answers(ALLES, "nieuw.yaml")
+    result = run_cli("vergelijk", str(old), str(new), "--out", str(tmp_path / "uit"), "--pdf")
+    assert result.returncode == 0, result.stderr
+    for redlined in (tmp_path / "uit").glob("*-wijzigingen.docx"):
+        pdf = redlined.with_suffix(".pdf")
+        assert pdf.exists(), pdf
+        text = " ".join(_pdf_text(pdf).split())
+        assert "pagina 1 van" in text
+        if redlined.name.startswith("samenwerkingsovereenkomst"):
+            assert "de coöperatie" in text and "de stichting" in text  # deleted and inserted words
+        if redlined.name.startswith("statuten"):
+            assert "De coöperatie" in text or "de coöperatie" in text
+            assert "Stichting Jeugdhulp Rivierenland" in text
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_generate_pdf_has_page_numbers(tmp_path, write_answers):
+    result = run_cli("generate", str(write_answers(OUD)), "--out", str(tmp_path / "uit"), "--pdf")
+    assert result.returncode == 0, result.stderr
+    pdfs = sorted(p.name for p in (tmp_path / "uit").glob("*.pdf"))
+    assert pdfs == ["governance-analyse.pdf", "huishoudelijk-reglement.pdf", "samenwerkingsovereenkomst.pdf",
+                    "statuten.pdf"]
+    text = _pdf_text(tmp_path / "uit" / "statuten.pdf")
+    pages = re.findall(r"pagina (\d+) van (\d+)", text)
+    assert pages and pages[-1][0] == pages[-1][1] and int(pages[-1][1]) > 1
