@@ -120,6 +120,19 @@ def test_a_document_only_in_oud_is_wholly_deleted(compared):
     _assert_exact(folders)
 
 
+def test_a_new_partner_is_an_inserted_signature_row(compared):
+    partners = [dict(p) for p in OUD["partners"]]
+    partners[0]["aandeel"], partners[1]["aandeel"] = 40, 35
+    partners.append({"naam": "Stichting Jeugdzorg Lingewaard", "kvk": "12345678", "plaats": "Bemmel",
+                     "aandeel": 10, "omzet": 5_000_000})
+    folders = compared({**OUD, "partners": partners})
+    body = body_of(folders["uit"] / "samenwerkingsovereenkomst-wijzigingen.docx")
+    rows = [r for r in body.iter(q("tr")) if r.find(f"{q('trPr')}/{q('ins')}") is not None]
+    assert len(rows) == 1
+    assert "Stichting Jeugdzorg Lingewaard" in "".join(t.text for t in rows[0].iter(q("t")))
+    _assert_exact(folders)
+
+
 def test_three_changes_at_once_accept_and_reject_exactly(compared):
     folders = compared(ALLES)
     _assert_exact(folders)
