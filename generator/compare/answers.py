@@ -16,7 +16,7 @@ from typing import Any
 from generator.answers import Antwoorden, validate_answers
 from generator.assemble.build import assemble
 from generator.assemble.document import Document
-from generator.compare.engine import compare_packages
+from generator.compare.engine import differing_parts
 from generator.errors import ConsortiumError
 from generator.library.load import Library
 
@@ -119,8 +119,7 @@ def _touched_by(base: Version, other: dict, pads: list[str], library: Library) -
         docs = assemble(hybrid, library)
     except (ConsortiumError, IndexError, KeyError, TypeError, ValueError):
         return None
-    comparison = compare_packages(base.documents, docs)
-    return {(d.sleutel, p.sleutel) for d in comparison.documents for p in d.changed_parts()}
+    return differing_parts(base.documents, docs)
 
 
 def _steps(pad: str) -> list[str | int]:

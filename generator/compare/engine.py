@@ -148,3 +148,24 @@ def _best_pairs(old: list[Styled], new: list[Styled]) -> list[tuple[int, int]]:
         else:
             j += 1
     return pairs
+
+
+def differing_parts(old: list[Document], new: list[Document]) -> set[tuple[str, str]]:
+    """(document key, part key) of every part that differs, moved parts included: what
+    `compare_packages` reports as not "same", found without diffing the words (fast)."""
+    result: set[tuple[str, str]] = set()
+    old_by_key, new_by_key = {d.sleutel: d for d in old}, {d.sleutel: d for d in new}
+    for key in old_by_key.keys() | new_by_key.keys():
+        a = {p.sleutel: p for p in parts(old_by_key[key])} if key in old_by_key else {}
+        b = {p.sleutel: p for p in parts(new_by_key[key])} if key in new_by_key else {}
+        result |= {(key, k) for k in a.keys() ^ b.keys()}
+        common = [k for k in a if k in b]
+        moved = _moved(list(a), list(b))
+        result |= {(key, k) for k in common if k in moved or a[k].paragraphs != b[k].paragraphs}
+    return result
+
+
+def _moved(old_order: list[str], new_order: list[str]) -> set[str]:
+    matcher = SequenceMatcher(None, old_order, new_order, autojunk=False)
+    kept = {k for block in matcher.get_matching_blocks() for k in old_order[block.a:block.a + block.size]}
+    return (set(old_order) & set(new_order)) - kept
