@@ -182,6 +182,9 @@ def test_force_removes_a_stale_statuten_comparison(tmp_path, write_answers):
     geen = raw_answers("geen")
     api.vergelijk(write_answers(geen, "b.yaml"), write_answers(geen, "c.yaml"), out, force=True)
     assert not (out / "statuten-wijzigingen.docx").exists()
+    summary = (out / "wijzigingen.md").read_text(encoding="utf-8")
+    assert "Geen: beide bestanden geven dezelfde antwoorden." in summary
+    assert revision_texts(body_of(out / "samenwerkingsovereenkomst-wijzigingen.docx"), "ins") == []
 
 
 def test_invalid_answers_are_refused_and_nothing_is_written(tmp_path, write_answers):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -20,6 +21,9 @@ from docxtpl import DocxTemplate, RichText, RichTextParagraph
 from generator.adapters.jinja_env import docx_environment
 from generator.assemble.document import Artikel, Blok, Document, Ondertekenaar, Paragraph
 from generator.blocks import Afbeelding, Alinea, Block, Kop, Opsomming, Tabel
+
+if TYPE_CHECKING:  # the comparison model is plain data; this adapter only reads its attributes
+    from generator.compare.model import DocumentComparison, ParagraphChange, PartComparison, Piece
 
 OPEN_POINT_STYLE = "Openpunt"
 _BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}
@@ -211,7 +215,7 @@ class _Revisions:
 _MARK = {"inserted": "w:ins", "deleted": "w:del"}
 
 
-def _revision_run(piece, vet: bool):
+def _revision_run(piece: Piece, vet: bool):
     run = OxmlElement("w:r")
     if piece.open or vet:
         rpr = OxmlElement("w:rPr")
@@ -238,7 +242,7 @@ def _style_properties(style_id: str):
     return ppr
 
 
-def _revision_paragraph(paragraph, revisions: _Revisions):
+def _revision_paragraph(paragraph: ParagraphChange, revisions: _Revisions):
     """One paragraph; a wholly inserted or deleted paragraph has its mark marked too (w:pPr/w:rPr),
     so that accepting or rejecting every change leaves no empty paragraph behind."""
     p = OxmlElement("w:p")
@@ -264,7 +268,7 @@ def _revision_paragraph(paragraph, revisions: _Revisions):
     return p
 
 
-def _signature_row(part, prototype, revisions: _Revisions):
+def _signature_row(part: PartComparison, prototype, revisions: _Revisions):
     """One row of the signature table; an inserted or deleted signatory is a tracked row."""
     row = OxmlElement("w:tr")
     change = {"inserted": "inserted", "moved_to": "inserted", "deleted": "deleted", "moved_from": "deleted"}
@@ -286,7 +290,8 @@ def _empty_signatory() -> list[Ondertekenaar]:
     return [Ondertekenaar("", (), ())]
 
 
-def write_comparison(comparison, template: Path, target: Path, *, auteur: str, datum: str) -> None:
+def write_comparison(comparison: DocumentComparison, template: Path, target: Path, *, auteur: str,
+                     datum: str) -> None:
     """Write a `generator.compare.DocumentComparison` as the NIEUW document in the house style,
     with every difference from OUD as a Word revision by `auteur` at `datum` (ISO 8601, UTC).
     The body holds only the document and its revisions: accepting all gives the NIEUW text,
