@@ -224,6 +224,20 @@ def test_pdf_without_libreoffice_still_writes_the_docx_and_says_how_to_install(t
     assert ".docx" in written and ".pdf" not in written
 
 
+def test_a_failing_libreoffice_writes_nothing(tmp_path, write_answers):
+    env = _without_soffice(tmp_path)
+    fake = Path(env["PATH"]) / "soffice"
+    fake.write_text("#!/bin/sh\necho kapot >&2\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    old, new = write_answers(OUD, "oud.yaml"), write_answers(PERCENTAGE, "nieuw.yaml")
+    result = subprocess.run([sys.executable, "-m", "generator", "vergelijk", str(old), str(new), "--out",
+                             str(tmp_path / "uit"), "--pdf"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert "LibreOffice heeft niet elke PDF gemaakt" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "uit").exists()
+    assert not list(tmp_path.glob(".consortium-*"))
+
+
 # --- The engine on hand-made packages: the API other features build on ---
 
 def _doc(*articles: tuple[str, list[str]]) -> Document:
