@@ -340,3 +340,43 @@ def test_differing_parts_agrees_with_the_full_comparison(write_answers):
     before = _doc(("a.een", ["Een."]), ("a.twee", ["Twee."]), ("a.drie", ["Drie."]))
     after = _doc(("a.twee", ["Twee."]), ("a.drie", ["Drie."]), ("a.een", ["Een."]))
     assert differing_parts([before], [after]) == {("so", "a.een")}
+
+
+def _system_uno() -> bool:
+    probe = subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True) if Path(
+        "/usr/bin/python3").exists() else None
+    return probe is not None and probe.returncode == 0
+
+
+def _libreoffice_paragraphs(mode: str, files: list[Path]) -> dict[str, dict]:
+    import json
+    import tempfile
+
+    script = Path(__file__).with_name("lo_revisions.py")
+    with tempfile.TemporaryDirectory(prefix="lo-vergelijk-", dir="/tmp") as profile:
+        result = subprocess.run(["/usr/bin/python3", str(script), profile, mode, *map(str, files)],
+                                capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": profile})
+    assert result.returncode == 0, result.stderr
+    return {Path(name).name: value for name, value in json.loads(result.stdout).items()}
+
+
+@pytest.mark.slow
+@needs_soffice
+@pytest.mark.skipif(not _system_uno(), reason="LibreOffice's Python-brug (uno) ontbreekt")
+@pytest.mark.parametrize("nieuw", [ALLES, RECHTSVORM], ids=["alles", "rechtsvorm"])
+def test_accept_and_reject_all_in_libreoffice_give_nieuw_and_oud(compared, nieuw):
+    folders = compared(nieuw)
+    redlined = sorted(folders["uit"].glob("*-wijzigingen.docx"))
+    as_is = _libreoffice_paragraphs("none", redlined)
+    results = {"nieuw": _libreoffice_paragraphs("accept", redlined), "oud": _libreoffice_paragraphs("reject", redlined)}
+    originals = {v: _libreoffice_paragraphs("none", sorted(folders[v].glob("*.docx"))) for v in results}
+    for path in redlined:
+        assert as_is[path.name]["redlines"], path.name
+        original = path.name.replace("-wijzigingen", "")
+        for version, result in results.items():
+            assert not result[path.name]["redlines"]
+            got = result[path.name]["paragraphs"]
+            if original in originals[version]:
+                assert got == originals[version][original]["paragraphs"], (path.name, version)
+            else:
+                assert all(p == "" for p in got), (path.name, version)

@@ -58,15 +58,14 @@ def _align_parts(old: list[Part], new: list[Part]) -> list[PartComparison]:
         if tag == "equal":
             result += [_compare_part(o, n) for o, n in zip(old[i1:i2], new[j1:j2], strict=True)]
             continue
-        # Inserted parts first: LibreOffice then numbers the new article as NIEUW does.
-        for part in new[j1:j2]:
-            moved = part.sleutel in old_keys
-            result.append(_whole(part, "inserted", "moved_to" if moved else "inserted",
-                                 _number(old, part.sleutel) if moved else None))
         for part in old[i1:i2]:
             moved = part.sleutel in new_keys
             result.append(_whole(part, "deleted", "moved_from" if moved else "deleted",
                                  _number(new, part.sleutel) if moved else None))
+        for part in new[j1:j2]:
+            moved = part.sleutel in old_keys
+            result.append(_whole(part, "inserted", "moved_to" if moved else "inserted",
+                                 _number(old, part.sleutel) if moved else None))
     return result
 
 
@@ -116,13 +115,13 @@ def _added(p: Styled) -> ParagraphChange:
 
 def _replaced(old: list[Styled], new: list[Styled]) -> list[ParagraphChange]:
     """Pair the most similar paragraphs in order (a small alignment by dynamic programming);
-    the rest are inserted or deleted, the insertions first (as for parts)."""
+    the rest are deleted or inserted, deletions first."""
     pairs = _best_pairs(old, new)
     result: list[ParagraphChange] = []
     i = j = 0
     for pi, pj in [*pairs, (len(old), len(new))]:
-        result += [_added(p) for p in new[j:pj]]
         result += [_removed(p) for p in old[i:pi]]
+        result += [_added(p) for p in new[j:pj]]
         if pi < len(old):
             result.append(_kept(old[pi], new[pj]))
         i, j = pi + 1, pj + 1
