@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import raw_answers, run_cli
+from docx import Document as open_docx
 from revisions import accept_all, body_of, lines, q, reject_all, revision_texts
 
 from generator import api
@@ -90,6 +91,10 @@ def test_revisions_carry_author_and_date(compared):
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", m.get(q("date"))) for m in marks)
     ids = [m.get(q("id")) for m in marks]
     assert len(ids) == len(set(ids))
+    for path in folders["uit"].glob("*.docx"):  # python-docx opens every result as a normal document
+        document = open_docx(str(path))
+        assert document.core_properties.author == "consortium"
+        assert document.paragraphs[0].style.style_id == "Documenttitel"
 
 
 def test_a_new_voting_model_replaces_whole_articles_with_numbered_paragraphs(compared):
