@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from generator.analysis.findings import HOOG, LAAG, MIDDEN, RuleInput, Waarschuwing
 from generator.answers import vocabulary as v
-from generator.facts import DREMPEL_AMBULANT, DREMPEL_VERBLIJF, intern_toezicht_verplicht
+from generator.answers.jeugdwet import drempel, soort_jeugdhulp
+from generator.facts import (
+    DREMPEL_AMBULANT,
+    DREMPEL_VERBLIJF,
+    intern_toezicht_verplicht,
+    jeugdhulpverleners_onbekend,
+)
 from generator.notation import bedrag, getal, opsomming, procent
 
 
@@ -14,31 +20,49 @@ def toezichthouder_required(f: RuleInput) -> bool:
     return intern_toezicht_verplicht(f.answers)
 
 
+EISEN_4_4_1 = ("ten minste drie onafhankelijke natuurlijke personen, benoemd voor ten hoogste vier jaar "
+               "met één herbenoeming, met een profielschets, vastgelegd in de statuten")
+TELLEN_PARTNERS = (" Of jeugdhulpverleners van de partners die namens het consortium werken meetellen, "
+                   "is niet zeker; vraag dit na bij VWS of de NZa.")
+RAAD = {"raad_van_toezicht": "raad van toezicht", "raad_van_commissarissen": "raad van commissarissen"}
+BRON_W1 = "Jeugdwet art. 4.4.1; Besluit Jeugdwet (Stb. 2025, 357); Regeling Jeugdwet (Stcrt. 2025, 37937)"
+
+
 def w1_interne_toezichthouder(f: RuleInput) -> Waarschuwing | None:
+    if jeugdhulpverleners_onbekend(f.answers):
+        return _w1_onzeker(f)
     if not toezichthouder_required(f):
         return None
-    c, t = f.answers.consortium, f.answers.toezicht
-    soort = "met verblijf" if c.verblijf else "ambulant (zonder verblijf)"
-    drempel = DREMPEL_VERBLIJF if c.verblijf else DREMPEL_AMBULANT
-    text = (f"De eigen rechtspersoon verleent jeugdhulp {soort} met {c.jeugdhulpverleners} "
-            f"jeugdhulpverleners, meer dan de drempel van {drempel}. Dan is een onafhankelijke "
-            "interne toezichthouder verplicht: ten minste drie onafhankelijke natuurlijke personen, "
-            "benoemd voor ten hoogste vier jaar met één herbenoeming, met een profielschets, "
-            "vastgelegd in de statuten. ")
+    a = f.answers
+    c, t = a.consortium, a.toezicht
+    # Getrapt toezicht above the threshold is refused when the answers are read (answers/rules.py).
+    text = (f"De eigen rechtspersoon verleent jeugdhulp {soort_jeugdhulp(a)} met {c.jeugdhulpverleners} "
+            f"jeugdhulpverleners, meer dan de drempel van {drempel(a)}. Dan is een onafhankelijke "
+            f"interne toezichthouder verplicht: {EISEN_4_4_1}. De statuten wijzen de "
+            f"{RAAD[t.model]} ({t.leden} leden) daarom aan als interne "
+            "toezichthouder, met de samenstelling, de benoeming, de onafhankelijkheid en het "
+            "tegenstrijdig belang; zorg dat de leden ook werkelijk onafhankelijk zijn van het bestuur "
+            "en van de partners." + TELLEN_PARTNERS)
+    return Waarschuwing("W1", MIDDEN, "Interne toezichthouder verplicht", text, BRON_W1)
+
+
+def _w1_onzeker(f: RuleInput) -> Waarschuwing:
+    a = f.answers
+    t = a.toezicht
+    text = ("Het consortium contracteert zelf de jeugdhulp, maar de antwoorden zeggen niet hoeveel "
+            "jeugdhulpverleners voor de eigen rechtspersoon werken (consortium.jeugdhulpverleners). "
+            f"Met verblijf is boven {DREMPEL_VERBLIJF}, ambulant boven {DREMPEL_AMBULANT} "
+            f"jeugdhulpverleners een interne toezichthouder verplicht: {EISEN_4_4_1}.")
     if t.model == "getrapt":
-        text += ("Het gekozen getrapte toezicht via de toezichthouders van de partners voldoet "
-                 "hier niet aan, en de vergadering van partnerbestuurders telt niet als "
-                 "toezichthouder (zij behartigen deelbelangen). Kies een eigen raad van toezicht "
-                 "of raad van commissarissen.")
+        text += (" Het gekozen getrapte toezicht via de partners telt daarvoor niet; de statuten hebben "
+                 "nu geen interne toezichthouder. Vul het aantal in: boven de drempel is een eigen "
+                 "raad van toezicht of raad van commissarissen nodig.")
     else:
-        text += (f"Het gekozen model ({v.TOEZICHTMODELLEN[t.model]}, {t.leden} leden) kan hieraan "
-                 "voldoen als de leden onafhankelijk zijn van het bestuur en van de partners.")
-    text += (" Of jeugdhulpverleners van de partners die namens het consortium werken meetellen, "
-             "is niet zeker; vraag dit na bij VWS of de NZa.")
+        text += (f" De statuten wijzen de {RAAD[t.model]} aan als interne "
+                 "toezichthouder; vul het aantal in om te weten of dat verplicht is.")
     return Waarschuwing("W1", HOOG if t.model == "getrapt" else MIDDEN,
-                        "Interne toezichthouder verplicht", text,
-                        "Jeugdwet art. 4.4.1; Besluit Jeugdwet (Stb. 2025, 357); "
-                        "Regeling Jeugdwet (Stcrt. 2025, 37937)")
+                        "Interne toezichthouder mogelijk verplicht (aantal onbekend)",
+                        text + TELLEN_PARTNERS, BRON_W1)
 
 
 def w2_penvoerder(f: RuleInput) -> Waarschuwing | None:
@@ -175,7 +199,7 @@ def w13_transparantie(f: RuleInput) -> Waarschuwing | None:
 
 def w18_getrapt_toezicht(f: RuleInput) -> Waarschuwing | None:
     a = f.answers
-    if a.toezicht.model != "getrapt" or toezichthouder_required(f):
+    if a.toezicht.model != "getrapt" or toezichthouder_required(f) or jeugdhulpverleners_onbekend(a):
         return None
     text = ("Het toezicht loopt via de toezichthouders van de partners. Dat kan als aanvulling, "
             "maar is geen vervanging van een eigen interne toezichthouder waar die verplicht is. "
@@ -183,8 +207,9 @@ def w18_getrapt_toezicht(f: RuleInput) -> Waarschuwing | None:
             "commissarissen van de partners.")
     if a.heeft_rechtspersoon:
         text += (f" De eigen rechtspersoon heeft nu {a.consortium.jeugdhulpverleners} "
-                 "jeugdhulpverleners; komen er meer dan 10 (bij verblijf) of 25 (ambulant), dan is "
-                 "een eigen interne toezichthouder verplicht.")
+                 f"jeugdhulpverleners; komen er meer dan {DREMPEL_VERBLIJF} (bij verblijf) of "
+                 f"{DREMPEL_AMBULANT} (ambulant), dan is een eigen interne toezichthouder verplicht."
+                 + TELLEN_PARTNERS)
     return Waarschuwing("W18", LAAG, "Getrapt toezicht", text,
                         "Jeugdwet art. 4.4.1; NZa, De governance van jeugdhulpconsortia (2026)")
 

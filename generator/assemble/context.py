@@ -67,6 +67,8 @@ def facts_of(a: Antwoorden) -> dict[str, Any]:
         "eigen_raad": facts.eigen_raad(a),
         "raad": raad,
         "intern_toezicht_verplicht": facts.intern_toezicht_verplicht(a),
+        "jeugdhulpverleners_onbekend": facts.jeugdhulpverleners_onbekend(a),
+        "opzegging_begrensd": facts.opzegging_begrensd(a),
         "entiteit": entiteit,
         "ledenorgaan": ledenorgaan,
         "deelnemer": deelnemer,
@@ -94,7 +96,8 @@ HELPERS: dict[str, Callable[..., Any]] = {
 }
 
 FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
-              "intern_toezicht_verplicht", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
+              "intern_toezicht_verplicht", "jeugdhulpverleners_onbekend", "opzegging_begrensd",
+              "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
               "bestuur", "naam", "einddatum", "aantal_partners")
 # `partner` and `nr` are bound by fragments with `herhaal: partners`.
 KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "loop", "partner", "nr"))

@@ -1,0 +1,147 @@
+"""The legal findings of the notarial review (review/legal.md §2, deeds.md §2): each fix read back
+from the generated .docx, or checked through the answers rules and the analysis."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import raw_answers, run_cli
+from docx import Document
+
+from generator import api
+from generator.analysis.report import analyse
+from generator.answers import validate_answers
+from generator.errors import InvalidAnswers
+
+_CACHE: dict[str, dict[str, str]] = {}
+
+
+def text_of(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def package(tmp_path_factory, raw: dict) -> dict[str, str]:
+    """Generate a package once per answers and return each document's text by its stem."""
+    from generator.adapters import yaml_io
+
+    key = yaml_io.dump(raw)
+    if key not in _CACHE:
+        folder = tmp_path_factory.mktemp("pakket")
+        source = folder / "antwoorden.yaml"
+        source.write_text(key, encoding="utf-8")
+        written = api.generate(source, folder / "uit")
+        _CACHE[key] = {p.stem: text_of(p) for p in written if p.suffix == ".docx"}
+    return _CACHE[key]
+
+
+def problems(raw: dict) -> list[str]:
+    with pytest.raises(InvalidAnswers) as info:
+        validate_answers(raw)
+    return [str(p) for p in info.value.problemen]
+
+
+def warning(raw: dict, code: str):
+    return next((w for w in analyse(validate_answers(raw)).waarschuwingen if w.code == code), None)
+
+
+# --- #1 getrapt toezicht above the Jeugdwet 4.4.1 threshold ---------------------------------------
+
+ABOVE = {"verblijf": True, "jeugdhulpverleners": 35}
+
+
+@pytest.mark.parametrize("vorm", ["vereniging", "cooperatie", "stichting", "bv"])
+def test_getrapt_above_the_threshold_is_refused_naming_toezicht_model(vorm):
+    found = problems(raw_answers(vorm, consortium=ABOVE, toezicht={"model": "getrapt"}))
+    message = next(p for p in found if p.startswith("toezicht.model"))
+    assert "4.4.1 Jeugdwet" in message and "ten minste drie" in message
+    assert ("raad_van_commissarissen" if vorm == "bv" else "raad_van_toezicht") in message
+
+
+def test_check_refuses_getrapt_above_the_threshold_with_exit_2(write_answers):
+    path = write_answers(raw_answers("stichting", consortium=ABOVE, toezicht={"model": "getrapt"}))
+    result = run_cli("check", str(path))
+    assert result.returncode == 2
+    assert "toezicht.model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_own_board_above_the_threshold_is_the_interne_toezichthouder(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("stichting", consortium=ABOVE,
+                                                  toezicht={"model": "raad_van_toezicht"}))
+    statuten = texts["statuten"]
+    assert "De raad van toezicht is de interne toezichthouder van de stichting als bedoeld in artikel 4.4.1" \
+        in statuten
+    assert "voldoet daaraan niet" not in statuten
+    assert "interne toezichthouder aanwijzen" not in statuten
+
+
+# --- #6 jeugdhulpverleners left out is unknown, not 0 ---------------------------------------------
+
+def test_jeugdhulpverleners_left_out_is_unknown_and_w1_says_so():
+    raw = raw_answers("vereniging", consortium={"verblijf": True}, toezicht={"model": "getrapt"})
+    raw["consortium"].pop("jeugdhulpverleners", None)
+    assert validate_answers(raw).consortium.jeugdhulpverleners is None
+    w = warning(raw, "W1")
+    assert w is not None and w.ernst == "hoog"
+    assert "onbekend" in w.titel and "consortium.jeugdhulpverleners" in w.bericht
+
+
+def test_an_explicit_zero_switches_w1_off_but_w18_names_the_partners_staff():
+    raw = raw_answers("vereniging", consortium={"jeugdhulpverleners": 0}, toezicht={"model": "getrapt"})
+    assert warning(raw, "W1") is None
+    assert "partners die namens het consortium werken" in warning(raw, "W18").bericht
+
+
+def test_unknown_number_without_an_entity_is_no_w1():
+    raw = raw_answers("geen")
+    raw["consortium"].pop("jeugdhulpverleners", None)
+    assert warning(raw, "W1") is None
+
+
+# --- #11 the forum clause names a court ------------------------------------------------------------
+
+@pytest.mark.parametrize("given, court", [("Limburg", "de rechtbank Limburg"), ("Amsterdam", "de rechtbank Amsterdam"),
+                                          ("Tiel", "de rechtbank Gelderland"),
+                                          ("rechtbank Oost-Brabant", "de rechtbank Oost-Brabant"),
+                                          ("De Rechtbank Zeeland-West-Brabant", "de rechtbank Zeeland-West-Brabant")])
+def test_a_place_or_court_becomes_the_court_name(given, court):
+    answers = validate_answers(raw_answers("geen", geschillen={"rechtbank": given}))
+    assert answers.geschillen.rechtbank == court
+
+
+def test_the_default_court_follows_the_arrondissement_of_the_zetel():
+    assert validate_answers(raw_answers("cooperatie")).geschillen.rechtbank == "de rechtbank Gelderland"
+
+
+def test_an_unknown_court_is_an_error_naming_the_key():
+    found = problems(raw_answers("geen", geschillen={"rechtbank": "Atlantis"}))
+    assert any(p.startswith("geschillen.rechtbank: 'Atlantis'") and "rechtbank Gelderland" in p for p in found)
+
+
+def test_an_unknown_zetel_with_the_default_court_is_a_clear_error():
+    raw = raw_answers("cooperatie")
+    raw["rechtsvorm"]["zetel"] = "Aadorp"
+    found = problems(raw)
+    assert any(p.startswith("geschillen.rechtbank") and "'Aadorp'" in p for p in found)
+
+
+def test_the_forum_clause_names_the_court(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("geen", geschillen={"route": "rechter", "rechtbank": "Limburg"}))
+    for doc in ("samenwerkingsovereenkomst", "huishoudelijk-reglement"):
+        assert "beslecht door de rechtbank Limburg" in texts[doc]
+        assert not re.search(r"beslecht door Limburg", texts[doc])
+
+
+# --- #12 the coöperatie's raad is a 2:57 raad and the interne toezichthouder ------------------------
+
+def test_cooperatie_raad_cites_2_57_and_is_the_interne_toezichthouder(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("cooperatie", consortium={"jeugdhulpverleners": 0},
+                                                  toezicht={"model": "raad_van_toezicht"}))
+    statuten = texts["statuten"]
+    assert "raad van commissarissen is als bedoeld in artikel 2:57 van het Burgerlijk Wetboek" in statuten
+    assert "artikel 2:47" not in statuten
+    assert "is de raad van toezicht die interne toezichthouder" in statuten
