@@ -145,3 +145,23 @@ def test_cooperatie_raad_cites_2_57_and_is_the_interne_toezichthouder(tmp_path_f
     assert "raad van commissarissen is als bedoeld in artikel 2:57 van het Burgerlijk Wetboek" in statuten
     assert "artikel 2:47" not in statuten
     assert "is de raad van toezicht die interne toezichthouder" in statuten
+
+
+# --- #5 a notice period beyond BW 2:36 lid 1 (vereniging, coöperatie via 2:53a) -----------------
+
+@pytest.mark.parametrize("vorm", ["vereniging", "cooperatie"])
+def test_a_notice_period_beyond_2_36_is_drafted_within_the_law_with_a_warning(tmp_path_factory, vorm):
+    raw = raw_answers(vorm, uittreding={"opzegtermijn": 18})
+    texts = package(tmp_path_factory, raw)
+    for doc in ("statuten", "samenwerkingsovereenkomst"):
+        assert "achttien (18) maanden" not in texts[doc]
+    assert "tegen het einde van het boekjaar volgend op het boekjaar waarin is opgezegd" in texts["statuten"]
+    assert "tegen het einde van het Boekjaar volgend op het Boekjaar waarin is opgezegd" \
+        in texts["samenwerkingsovereenkomst"]
+    w = warning(raw, "W21")
+    assert "opzegtermijn van 18 maanden" in w.bericht and "laat de wet voor leden niet toe" in w.bericht
+
+
+def test_a_lawful_notice_period_is_kept():
+    raw = raw_answers("cooperatie", uittreding={"opzegtermijn": 6, "vergoeding": "geen"})
+    assert warning(raw, "W21") is None

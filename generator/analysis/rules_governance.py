@@ -11,6 +11,7 @@ from generator.facts import (
     DREMPEL_VERBLIJF,
     intern_toezicht_verplicht,
     jeugdhulpverleners_onbekend,
+    opzegging_begrensd,
 )
 from generator.notation import bedrag, getal, opsomming, procent
 
@@ -235,19 +236,24 @@ def w21_uittreding_statuten(f: RuleInput) -> Waarschuwing | None:
     if u.vergoeding != "geen":
         extra = f" ({bedrag(u.vast_bedrag)})" if u.vast_bedrag is not None else ""
         voorwaarden.append(f"een vergoeding bij uittreding: {v.VERGOEDINGEN[u.vergoeding]}{extra}")
-    if u.per == "einde_looptijd":
-        voorwaarden.append("uittreding pas per het einde van de looptijd")
-    if u.opzegtermijn > 12:
-        voorwaarden.append(f"een opzegtermijn van {getal(u.opzegtermijn)} maanden")
-    if not voorwaarden:
+    te_lang = opzegging_begrensd(a)
+    if not voorwaarden and not te_lang:
         return None
+    text = ""
+    if voorwaarden:
+        text = (f"De antwoorden kennen {opsomming(voorwaarden)}. Zulke voorwaarden voor leden horen in de "
+                "statuten (bij een coöperatie art. 2:60 BW); het huishoudelijk reglement is niet genoeg. ")
+    if te_lang:
+        gekozen = ("uittreding pas per het einde van de looptijd" if u.per == "einde_looptijd"
+                   else f"een opzegtermijn van {getal(u.opzegtermijn)} maanden")
+        text += (f"De antwoorden kiezen {gekozen}. Dat laat de wet voor leden niet toe: een lid kan steeds "
+                 "opzeggen tegen het einde van het boekjaar volgend op dat waarin het opzegt. De statuten "
+                 "en de samenwerkingsovereenkomst gebruiken daarom die wettelijke grens; een langere binding "
+                 "aan de looptijd kan niet via het lidmaatschap. ")
+    text += "Een lid kan bovendien direct opzeggen binnen een maand nadat zijn verplichtingen zijn verzwaard."
     return Waarschuwing(
         "W21", MIDDEN, "Uittredingsvoorwaarden horen in de statuten",
-        f"De antwoorden kennen {opsomming(voorwaarden)}. Zulke voorwaarden voor leden horen in de "
-        "statuten (bij een coöperatie art. 2:60 BW); het huishoudelijk reglement is niet genoeg. "
-        "Een lid kan bovendien direct opzeggen binnen een maand nadat zijn verplichtingen zijn "
-        "verzwaard.",
-        "art. 2:36 en 2:60 BW")
+        text, "art. 2:36 lid 1 en 3 en 2:60 BW; art. 2:53a BW")
 
 
 RULES = (w1_interne_toezichthouder, w2_penvoerder, w3_vereniging_winst, w4_stichting_uitkering,
