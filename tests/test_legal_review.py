@@ -165,3 +165,23 @@ def test_a_notice_period_beyond_2_36_is_drafted_within_the_law_with_a_warning(tm
 def test_a_lawful_notice_period_is_kept():
     raw = raw_answers("cooperatie", uittreding={"opzegtermijn": 6, "vergoeding": "geen"})
     assert warning(raw, "W21") is None
+
+
+# --- #7 a reglement never gives an organ a power the statuten give another ------------------------
+
+def test_stichting_reglement_leaves_appointing_bestuurders_to_the_raad_van_toezicht(tmp_path_factory):
+    raw = raw_answers("stichting", toezicht={"model": "raad_van_toezicht"},
+                      stemrecht={"gekwalificeerde_besluiten": ["begroting", "benoeming_bestuur"]})
+    texts = package(tmp_path_factory, raw)
+    assert "De bestuurders worden benoemd door de raad van toezicht" in texts["statuten"]
+    reglement = texts["huishoudelijk-reglement"]
+    assert "de benoeming en het ontslag van bestuurders" not in reglement
+    assert "de goedkeuring van de benoeming van bestuurders door de raad van toezicht" in reglement
+
+
+# --- #18 the coöperatie's stemaandelen: one organ and one date ------------------------------------
+
+def test_cooperatie_reglement_does_not_name_another_organ_for_the_stemaandelen(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("cooperatie", stemrecht={"model": "naar_aandeel", "maximum": 45}))
+    assert "De algemene vergadering stelt de stemaandelen jaarlijks vast" in texts["statuten"]
+    assert "stelt het bestuur de aandelen jaarlijks vóór 1 februari vast" not in texts["huishoudelijk-reglement"]
