@@ -185,3 +185,15 @@ def test_cooperatie_reglement_does_not_name_another_organ_for_the_stemaandelen(t
     texts = package(tmp_path_factory, raw_answers("cooperatie", stemrecht={"model": "naar_aandeel", "maximum": 45}))
     assert "De algemene vergadering stelt de stemaandelen jaarlijks vast" in texts["statuten"]
     assert "stelt het bestuur de aandelen jaarlijks vóór 1 februari vast" not in texts["huishoudelijk-reglement"]
+
+
+# --- #14 the reglement reports at the frequency the answers chose ----------------------------------
+
+def test_reglement_reports_at_the_answered_frequency(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("stichting", dataregistratie={"frequentie": "maand"},
+                                                  toezicht={"model": "raad_van_toezicht"}))
+    assert "brengt maandelijks" in texts["statuten"]
+    reglement = texts["huishoudelijk-reglement"]
+    assert "na afloop van ieder kwartaal: een rapportage" not in reglement
+    assert "kwartaalrapportage" not in reglement
+    assert "binnen dertig dagen na afloop van iedere maand" in reglement

@@ -69,6 +69,7 @@ def facts_of(a: Antwoorden) -> dict[str, Any]:
         "intern_toezicht_verplicht": facts.intern_toezicht_verplicht(a),
         "jeugdhulpverleners_onbekend": facts.jeugdhulpverleners_onbekend(a),
         "opzegging_begrensd": facts.opzegging_begrensd(a),
+        "rapportageperiode": RAPPORTAGEPERIODE[a.dataregistratie.frequentie],
         "entiteit": entiteit,
         "ledenorgaan": ledenorgaan,
         "deelnemer": deelnemer,
@@ -95,9 +96,13 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "waarde": waarde,
 }
 
+# "binnen dertig dagen na afloop van ..." for the reporting frequency the answers chose.
+RAPPORTAGEPERIODE = {"maand": "iedere maand", "kwartaal": "ieder kwartaal", "halfjaar": "ieder halfjaar",
+                     "jaar": "ieder jaar"}
+
 FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
               "intern_toezicht_verplicht", "jeugdhulpverleners_onbekend", "opzegging_begrensd",
-              "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
+              "rapportageperiode", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
               "bestuur", "naam", "einddatum", "aantal_partners")
 # `partner` and `nr` are bound by fragments with `herhaal: partners`.
 KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "loop", "partner", "nr"))
