@@ -197,3 +197,43 @@ def test_reglement_reports_at_the_answered_frequency(tmp_path_factory):
     assert "na afloop van ieder kwartaal: een rapportage" not in reglement
     assert "kwartaalrapportage" not in reglement
     assert "binnen dertig dagen na afloop van iedere maand" in reglement
+
+
+# --- #8 the analysis uses the statuten's vote rule and the form's law (W7) -------------------------
+
+def _weights(raw: dict) -> list[float]:
+    return [round(float(p.stemgewicht), 1) for p in analyse(validate_answers(raw)).posities]
+
+
+PARKSTAD_SHARES = [{"naam": f"Partner {n}", "aandeel": a} for n, a in zip("ABCD", (45, 30, 15, 10), strict=True)]
+
+
+def test_bv_votes_above_the_cap_are_lost_as_the_statuten_say():
+    raw = raw_answers("bv", partners=PARKSTAD_SHARES, stemrecht={"model": "naar_aandeel", "maximum": 40})
+    assert _weights(raw) == [42.1, 31.6, 15.8, 10.5]  # 40/95, 30/95, 15/95, 10/95
+
+
+def test_cooperatie_votes_above_the_cap_go_to_the_others_as_the_statuten_say():
+    raw = raw_answers("cooperatie", partners=PARKSTAD_SHARES, stemrecht={"model": "naar_aandeel", "maximum": 40})
+    assert _weights(raw) == [40.0, 32.7, 16.4, 10.9]
+
+
+@pytest.mark.parametrize("vorm, bron", [("bv", "2:228"), ("stichting", "2:285 lid 1"), ("cooperatie", "2:38 lid 1")])
+def test_w7_cites_the_law_of_the_form(vorm, bron):
+    w = warning(raw_answers(vorm, stemrecht={"model": "naar_aandeel", "maximum": 50}), "W7")
+    assert bron in w.bron
+    if vorm != "cooperatie":
+        assert "2:38" not in w.bron and "stemrecht van leden" not in w.bericht
+
+
+def test_bv_w7_says_the_capped_votes_are_not_redistributed():
+    w = warning(raw_answers("bv", stemrecht={"model": "naar_aandeel", "maximum": 50}), "W7")
+    assert "gaan niet naar de anderen" in w.bericht and "herverdeling" not in w.bericht
+
+
+# --- #24 the consent warning reads as a sentence and matches the statuten ---------------------------
+
+def test_consent_warning_parses_and_says_the_statuten_hold_the_rule():
+    w = warning(raw_answers("cooperatie", stemrecht={"model": "consent"}), "W7")
+    assert "niet genoeg vast als besluitregel" not in w.bericht
+    assert "De statuten leggen dat vast als besluitregel" in w.bericht

@@ -148,25 +148,54 @@ def w6_cooperatie_aansprakelijk(f: RuleInput) -> Waarschuwing | None:
 
 def w7_stemrecht_statuten(f: RuleInput) -> Waarschuwing | None:
     a = f.answers
-    model = a.stemrecht.model
+    model, vorm = a.stemrecht.model, a.rechtsvorm.vorm
     if not a.heeft_rechtspersoon or model == "gelijk":
         return None
-    plaats = ("in de statuten; het huishoudelijk reglement alleen is niet genoeg"
-              if a.rechtsvorm.vorm in ("vereniging", "cooperatie") else "in de statuten")
     if model == "naar_aandeel":
-        return Waarschuwing(
-            "W7", MIDDEN, "Gewogen stemrecht hoort in de statuten",
-            f"De partners stemmen naar aandeel (ten hoogste {procent(a.stemrecht.maximum)} per "
-            f"partner). Meervoudig stemrecht van leden moet {plaats}. Leg ook het maximum en de "
-            "herverdeling van het meerdere vast, zodat niemand de stemverdeling hoeft na te rekenen.",
-            "art. 2:38 lid 1 BW")
+        return _w7_gewogen(a.stemrecht.maximum, vorm)
     return Waarschuwing(
-        "W7", MIDDEN, "Consent als besluitregel vastleggen",
-        f"Besluiten worden genomen bij consent. Leg dit {plaats} vast als besluitregel "
-        "('aangenomen tenzij een partner een overwegend bezwaar maakt'), met wat een overwegend "
-        "bezwaar is en een terugvalregeling (een stemming) bij een blijvend bezwaar. Zonder "
-        "terugvalregeling heeft elke partner in feite een veto over elk besluit.",
-        "art. 2:38 BW; art. 2:44 lid 4 BW")
+        "W7", MIDDEN, "Consent als besluitregel",
+        "Besluiten worden genomen bij consent. De statuten leggen dat vast als besluitregel: een "
+        "voorstel is aangenomen tenzij een partner een overwegend bezwaar maakt, met wat een "
+        "overwegend bezwaar is en een terugvalstemming bij een blijvend bezwaar. Zo hoort het: als "
+        "besluitregel is het huishoudelijk reglement alleen niet genoeg. Houd de terugvalregeling "
+        "bij een wijziging in stand: zonder terugvalregeling heeft elke partner in feite een veto "
+        "over elk besluit.",
+        CONSENT_BRON[vorm])
+
+
+CONSENT_BRON = {"vereniging": "art. 2:38 BW", "cooperatie": "art. 2:38 BW; art. 2:53a BW",
+                "stichting": "art. 2:285 lid 1 BW", "bv": "art. 2:230 lid 1 BW"}
+
+
+def _w7_gewogen(maximum: float, vorm: str) -> Waarschuwing:
+    cap = procent(maximum)
+    if vorm == "bv":
+        return Waarschuwing(
+            "W7", MIDDEN, "Gewogen stemrecht loopt via de aandelen",
+            "De partners stemmen naar aandeel. In een BV volgt het stemrecht de aandelen: het gewicht "
+            "van iedere partner ligt vast in het aantal aandelen dat zij houdt, en de statuten beperken "
+            f"de stemmen van één aandeelhouder tot {cap} van het totaal. Stemmen boven dat maximum "
+            "kunnen niet worden uitgeoefend en gaan niet naar de anderen; het stemgewicht in deze "
+            "analyse rekent zo. Verandert de verdeelsleutel, dan moeten de aandelen worden "
+            "overgedragen om het stemgewicht te laten meebewegen.",
+            "art. 2:228 BW")
+    if vorm == "stichting":
+        return Waarschuwing(
+            "W7", MIDDEN, "Gewogen stemrecht in de raad van deelnemers hoort in de statuten",
+            "De deelnemers stemmen in de raad van deelnemers naar aandeel. Een stichting heeft geen "
+            "leden: de raad van deelnemers en zijn stemverhouding bestaan alleen doordat de statuten ze "
+            f"regelen. De statuten leggen het gewicht, het maximum van {cap} en de herverdeling van "
+            "het meerdere over de andere deelnemers vast; de samenwerkingsovereenkomst en het reglement "
+            "volgen die regel en kunnen haar niet alleen dragen.",
+            "art. 2:285 lid 1 BW")
+    return Waarschuwing(
+        "W7", MIDDEN, "Gewogen stemrecht hoort in de statuten",
+        f"De partners stemmen naar aandeel (ten hoogste {cap} per partner). Meervoudig stemrecht "
+        "van leden kan alleen in de statuten; het huishoudelijk reglement alleen is niet genoeg. De "
+        "statuten leggen het gewicht, het maximum en de herverdeling van het meerdere over de andere "
+        "leden vast; houd dat bij een wijziging van de verdeelsleutel in stand.",
+        "art. 2:38 lid 1 BW")
 
 
 def w8_wbtr_stemmen_bestuurder(f: RuleInput) -> Waarschuwing | None:
