@@ -237,3 +237,44 @@ def test_consent_warning_parses_and_says_the_statuten_hold_the_rule():
     w = warning(raw_answers("cooperatie", stemrecht={"model": "consent"}), "W7")
     assert "niet genoeg vast als besluitregel" not in w.bericht
     assert "De statuten leggen dat vast als besluitregel" in w.bericht
+
+
+# --- #19 a workable belet trigger (stichting, BV) ---------------------------------------------------
+
+@pytest.mark.parametrize("vorm", ["stichting", "bv"])
+def test_belet_needs_more_than_ten_werkdagen(tmp_path_factory, vorm):
+    statuten = package(tmp_path_factory, raw_answers(vorm))["statuten"]
+    assert "meer dan vijf dagen niet bereikbaar" not in statuten
+    assert "aaneengesloten periode van meer dan tien werkdagen" in statuten
+
+
+# --- #20 the vereniging's fallback bestuurder is not the largest competitor's executive ---------------
+
+def test_vereniging_fallback_bestuurder_is_not_bound_to_a_member(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("vereniging"))["statuten"]
+    assert "het lid met het grootste aandeel" not in statuten
+    assert "die persoon is niet verbonden aan een lid" in statuten
+    assert "uitsluitend handelingen verricht die geen uitstel kunnen lijden" in statuten
+
+
+# --- #25 the statuten rank above a contract with a third party --------------------------------------
+
+def test_rangorde_puts_the_statuten_first(tmp_path_factory):
+    so = package(tmp_path_factory, raw_answers("vereniging"))["samenwerkingsovereenkomst"]
+    assert "volgende rangorde, waarbij een eerder genoemd document voorgaat: de Statuten, deze overeenkomst" in so
+    assert "In de verhouding tussen de Partners onderling gaan de verplichtingen uit de Hoofdovereenkomst voor" in so
+
+
+# --- #27, #28 no jaarrekening without a legal person; exclusion by all other partners ----------------
+
+def test_geen_has_a_financial_account_and_excludes_by_the_other_partners(tmp_path_factory):
+    raw = raw_answers("geen", stemrecht={"gekwalificeerde_besluiten": ["begroting", "jaarrekening"],
+                                        "unanieme_besluiten": ["verdeelsleutel", "uitsluiting"]})
+    texts = package(tmp_path_factory, raw)
+    for doc in ("samenwerkingsovereenkomst", "huishoudelijk-reglement"):
+        assert "vaststelling van de jaarrekening" not in texts[doc]
+        assert "vaststelling van de financiële verantwoording" in texts[doc]
+    so = texts["samenwerkingsovereenkomst"]
+    assert "Een besluit tot uitsluiting van een Partner kan slechts worden genomen met algemene stemmen van alle " \
+           "overige Partners" in so
+    assert "de uitsluiting van een Partner kan slechts worden genomen met algemene stemmen van alle Partners" not in so

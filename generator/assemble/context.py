@@ -111,4 +111,19 @@ KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "
 def namespace(a: Antwoorden) -> dict[str, Any]:
     """Everything a clause may read. `ref` is added per document by the renderer."""
     answers = {name: getattr(a, name) for name in ANSWER_NAMES}
-    return {**answers, **facts_of(a), **HELPERS}
+    helpers = dict(HELPERS)
+    if not a.heeft_rechtspersoon:
+        helpers.update(label=_label_without_entity, labels=_labels_without_entity)
+    return {**answers, **facts_of(a), **helpers}
+
+
+# A samenwerkingsverband without legal personality has no jaarrekening, only a financial account.
+_WITHOUT_ENTITY = {("besluit", "jaarrekening"): "de vaststelling van de financiële verantwoording"}
+
+
+def _label_without_entity(kind: str, key: str) -> str:
+    return _WITHOUT_ENTITY.get((kind, key)) or LABELS[kind][key]
+
+
+def _labels_without_entity(kind: str, keys: list[str]) -> list[str]:
+    return [_label_without_entity(kind, k) for k in keys]
