@@ -278,3 +278,19 @@ def test_geen_has_a_financial_account_and_excludes_by_the_other_partners(tmp_pat
     assert "Een besluit tot uitsluiting van een Partner kan slechts worden genomen met algemene stemmen van alle " \
            "overige Partners" in so
     assert "de uitsluiting van een Partner kan slechts worden genomen met algemene stemmen van alle Partners" not in so
+
+
+# --- #13 the coöperatie's jaarrekening follows 2:58 and titel 9 -----------------------------------
+
+def test_cooperatie_jaarrekening_follows_2_58_and_titel_9(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("cooperatie"))["statuten"]
+    assert "de balans en de staat van baten en lasten" not in statuten
+    assert "bestaande uit de balans, de winst-en-verliesrekening en de toelichting" in statuten
+    assert "met ten hoogste vier maanden door de algemene vergadering" in statuten
+    assert "uiterlijk een maand na afloop van die termijn" in statuten
+    assert "titel 9 van Boek 2" in statuten
+
+
+def test_vereniging_keeps_the_2_48_regime(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("vereniging"))["statuten"]
+    assert "de balans en de staat van baten en lasten met een toelichting" in statuten
