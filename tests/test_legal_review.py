@@ -294,3 +294,22 @@ def test_cooperatie_jaarrekening_follows_2_58_and_titel_9(tmp_path_factory):
 def test_vereniging_keeps_the_2_48_regime(tmp_path_factory):
     statuten = package(tmp_path_factory, raw_answers("vereniging"))["statuten"]
     assert "de balans en de staat van baten en lasten met een toelichting" in statuten
+
+
+# --- #16 the coöperatie's reserve goes to the same destination during its life and on dissolution -----
+
+def test_cooperatie_that_keeps_surpluses_does_not_pay_out_on_dissolution(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("cooperatie", risicoventielen={"overschot": "reserve"}))["statuten"]
+    assert "zij wordt niet aan de leden uitgekeerd" in statuten
+    assert "toe aan degenen die op het tijdstip van het besluit tot ontbinding lid waren" not in statuten
+    assert "Het batig saldo wordt niet onder de leden verdeeld" in statuten
+
+
+# --- deeds.md coöperatie: unanimity must not be a veto by staying away ------------------------------
+
+def test_unanimity_has_a_second_meeting_so_absence_is_no_veto(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("cooperatie", uittreding={"toetreding": "unaniem"}))["statuten"]
+    for besluit in ("Het besluit tot toelating wordt genomen", "Een besluit tot ontbinding kan slechts worden genomen",
+                    "Een besluit tot statutenwijziging kan slechts worden genomen"):
+        start = statuten.index(besluit)
+        assert "in een tweede vergadering, te houden binnen vier weken na de eerste" in statuten[start:start + 600]
