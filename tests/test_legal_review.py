@@ -313,3 +313,13 @@ def test_unanimity_has_a_second_meeting_so_absence_is_no_veto(tmp_path_factory):
                     "Een besluit tot statutenwijziging kan slechts worden genomen"):
         start = statuten.index(besluit)
         assert "in een tweede vergadering, te houden binnen vier weken na de eerste" in statuten[start:start + 600]
+
+
+# --- #17 and deeds.md stichting: statuten do not bind deelnemers, who are not members ----------------
+
+def test_stichting_statuten_impose_no_obligations_on_deelnemers(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("stichting", stemrecht={"impasse": "bindend_advies"}))["statuten"]
+    assert "de vaststelling van de voorwaarden van uittreding, voor zover" not in statuten
+    assert "binden een deelnemer alleen voor zover hij daarmee bij overeenkomst instemt" in statuten
+    assert "de deelnemers verplichten zich jegens elkaar" not in statuten
+    assert "dienovereenkomstig te stemmen volgt uit de samenwerkingsovereenkomst" in statuten
