@@ -323,3 +323,13 @@ def test_stichting_statuten_impose_no_obligations_on_deelnemers(tmp_path_factory
     assert "binden een deelnemer alleen voor zover hij daarmee bij overeenkomst instemt" in statuten
     assert "de deelnemers verplichten zich jegens elkaar" not in statuten
     assert "dienovereenkomstig te stemmen volgt uit de samenwerkingsovereenkomst" in statuten
+
+
+# --- deeds.md stichting (and BV): an overgangsbepaling for the first raad and its rooster van aftreden ---
+
+@pytest.mark.parametrize("vorm, model", [("stichting", "raad_van_toezicht"), ("bv", "raad_van_commissarissen")])
+def test_first_board_gets_a_staggered_rooster_van_aftreden(tmp_path_factory, vorm, model):
+    statuten = package(tmp_path_factory, raw_answers(vorm, toezicht={"model": model}))["statuten"]
+    assert "Slot- en overgangsbepalingen" in statuten
+    assert "voor verschillende eerste perioden van ten hoogste vier jaar" in statuten
+    assert "niet meer dan één" in statuten and "tegelijk aftreedt" in statuten
