@@ -333,3 +333,23 @@ def test_first_board_gets_a_staggered_rooster_van_aftreden(tmp_path_factory, vor
     assert "Slot- en overgangsbepalingen" in statuten
     assert "voor verschillende eerste perioden van ten hoogste vier jaar" in statuten
     assert "niet meer dan één" in statuten and "tegelijk aftreedt" in statuten
+
+
+# --- checklist §5.1 / deeds.md coöperatie: operational content leaves the statuten ----------------
+
+def test_operational_content_is_in_the_so_not_the_statuten(tmp_path_factory):
+    raw = raw_answers("cooperatie", lumpsum={"afroming": 6, "kostprijselementen": True},
+                      risicoventielen={"meldingstermijn": 30}, stemrecht={"model": "gelijk"})
+    texts = package(tmp_path_factory, raw)
+    statuten, so = texts["statuten"], texts["samenwerkingsovereenkomst"]
+    assert "ten hoogste 6%" not in statuten and "6%" in so
+    assert "dertig (30) dagen nadat" not in statuten
+    assert "overheadkosten" not in statuten and "overheadkosten" in so
+    assert "De aandelen van de leden bij de oprichting zijn" not in statuten
+    assert "binnen het maximum dat de samenwerkingsovereenkomst daarvoor stelt" in statuten
+
+
+def test_weighted_votes_keep_the_founding_shares_in_the_statuten(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("cooperatie", stemrecht={"model": "naar_aandeel",
+                                                                              "maximum": 45}))["statuten"]
+    assert "De aandelen van de leden bij de oprichting zijn" in statuten
