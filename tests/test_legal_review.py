@@ -299,7 +299,8 @@ def test_vereniging_keeps_the_2_48_regime(tmp_path_factory):
 # --- #16 the coöperatie's reserve goes to the same destination during its life and on dissolution -----
 
 def test_cooperatie_that_keeps_surpluses_does_not_pay_out_on_dissolution(tmp_path_factory):
-    statuten = package(tmp_path_factory, raw_answers("cooperatie", risicoventielen={"overschot": "reserve"}))["statuten"]
+    raw = raw_answers("cooperatie", risicoventielen={"overschot": "reserve"})
+    statuten = package(tmp_path_factory, raw)["statuten"]
     assert "zij wordt niet aan de leden uitgekeerd" in statuten
     assert "toe aan degenen die op het tijdstip van het besluit tot ontbinding lid waren" not in statuten
     assert "Het batig saldo wordt niet onder de leden verdeeld" in statuten
