@@ -48,7 +48,8 @@ CASES = [
     ("W4", form("stichting", STICHTING, **{"risicoventielen.overschot": "naar_aandeel"}), HOOG),
     ("W4", form("stichting", STICHTING, **{"risicoventielen.overschot": "herinvesteren"}), None),
     ("W5", {"consortium.hoofdelijk": True, "partners": shares(50, 50, omzet=1e7, rechtsvorm="stichting")}, MIDDEN),
-    ("W5", form("stichting", STICHTING, **{"consortium.hoofdelijk": True}), MIDDEN),
+    # the own stichting's generated statuten already authorise it (legal review #31)
+    ("W5", form("stichting", STICHTING, **{"consortium.hoofdelijk": True}), None),
     ("W5", {"consortium.hoofdelijk": True}, None),
     ("W5", {"partners": shares(50, 50, omzet=1e7, rechtsvorm="stichting")}, None),
     ("W6", form("cooperatie", "Coöperatie Testregio W.A."), HOOG),

@@ -354,3 +354,22 @@ def test_weighted_votes_keep_the_founding_shares_in_the_statuten(tmp_path_factor
     statuten = package(tmp_path_factory, raw_answers("cooperatie", stemrecht={"model": "naar_aandeel",
                                                                               "maximum": 45}))["statuten"]
     assert "De aandelen van de leden bij de oprichting zijn" in statuten
+
+
+# --- #31 W5 does not ask to check the consortium's own generated statuten --------------------------
+
+def test_w5_lists_only_partner_stichtingen(tmp_path_factory):
+    partners = [{"naam": "Stichting Een", "aandeel": 50}, {"naam": "Zorg Twee B.V.", "rechtsvorm": "bv", "aandeel": 50}]
+    raw = raw_answers("stichting", partners=partners, consortium={"hoofdelijk": True})
+    w = warning(raw, "W5")
+    assert "Stichting Een" in w.bericht and "Stichting Jeugdhulp Rivierenland" not in w.bericht
+    assert "hoofdelijk medeschuldenaar" in package(tmp_path_factory, raw)["statuten"]
+
+
+# --- #29 one name for the members' contract in one package ------------------------------------------
+
+def test_vereniging_so_calls_the_members_contract_ledenovereenkomst(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("vereniging"))
+    assert "ledenovereenkomst" in texts["statuten"]
+    assert "deelnemers- of onderaannemingsovereenkomst" not in texts["samenwerkingsovereenkomst"]
+    assert "ledenovereenkomst als bedoeld in de Statuten" in texts["samenwerkingsovereenkomst"]

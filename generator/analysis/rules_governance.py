@@ -119,9 +119,8 @@ def w5_stichting_hoofdelijk(f: RuleInput) -> Waarschuwing | None:
     a = f.answers
     if not a.consortium.hoofdelijk:
         return None
+    # The consortium's own stichting is not listed: its generated statuten authorise hoofdelijkheid.
     namen = [p.naam for p in a.partners if p.rechtsvorm == "stichting"]
-    if a.rechtsvorm.vorm == "stichting":
-        namen.append(a.rechtsvorm.naam or "de nieuwe stichting")
     if not namen:
         return None
     return Waarschuwing(
