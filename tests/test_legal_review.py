@@ -373,3 +373,20 @@ def test_vereniging_so_calls_the_members_contract_ledenovereenkomst(tmp_path_fac
     assert "ledenovereenkomst" in texts["statuten"]
     assert "deelnemers- of onderaannemingsovereenkomst" not in texts["samenwerkingsovereenkomst"]
     assert "ledenovereenkomst als bedoeld in de Statuten" in texts["samenwerkingsovereenkomst"]
+
+
+# --- #30 and deeds.md: bestuursvergaderingen are regulated, and no "if more than one" for a board of three ---
+
+@pytest.mark.parametrize("vorm", ["cooperatie", "stichting", "bv"])
+def test_statuten_regulate_board_meetings(tmp_path_factory, vorm):
+    statuten = package(tmp_path_factory, raw_answers(vorm))["statuten"]
+    for element in ("ten minste vijf werkdagen tevoren", "de meerderheid van de in functie zijnde bestuurders",
+                    "bij schriftelijke volmacht door een medebestuurder", "Van het verhandelde worden notulen gehouden",
+                    "telt voor het vereiste aantal aanwezige bestuurders niet mee"):
+        assert element in statuten, element
+
+
+def test_bv_with_a_board_of_three_has_no_single_person_conditions(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("bv", toezicht={"leiding": "directeur"}))
+    assert "ten minste drie natuurlijke personen" in texts["statuten"]
+    assert "Bestaat het bestuur uit meer dan één persoon" not in texts["huishoudelijk-reglement"]
