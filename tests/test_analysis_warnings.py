@@ -133,6 +133,10 @@ CASES = [
     ("R7", {}, None),
     ("R8", DOMINANT, MIDDEN),
     ("R8", {**DOMINANT, "stemrecht.maximum": 50}, None),
+    # legal review #15: deficits equally, surpluses by share
+    ("R9", {"risicoventielen.tekort": "gelijk", "risicoventielen.overschot": "naar_aandeel"}, MIDDEN),
+    ("R9", {"risicoventielen.tekort": "naar_aandeel", "risicoventielen.overschot": "naar_aandeel"}, None),
+    ("R9", {"risicoventielen.tekort": "gelijk", "risicoventielen.overschot": "reserve"}, None),
 ]
 
 
