@@ -390,3 +390,15 @@ def test_bv_with_a_board_of_three_has_no_single_person_conditions(tmp_path_facto
     texts = package(tmp_path_factory, raw_answers("bv", toezicht={"leiding": "directeur"}))
     assert "ten minste drie natuurlijke personen" in texts["statuten"]
     assert "Bestaat het bestuur uit meer dan één persoon" not in texts["huishoudelijk-reglement"]
+
+
+# --- #10 one annual settlement, in the SO and the reglement alike ---------------------------------
+
+@pytest.mark.parametrize("vorm", ["geen", "cooperatie"])
+def test_one_annual_settlement_mechanism(tmp_path_factory, vorm):
+    texts = package(tmp_path_factory, raw_answers(vorm))
+    assert "Binnen drie (3) maanden na afloop van ieder Boekjaar" in texts["samenwerkingsovereenkomst"]
+    reglement = texts["huishoudelijk-reglement"]
+    assert "een afrekening over het boekjaar op" not in reglement
+    assert "geschieden eenmaal, op het tijdstip en door het orgaan die artikel" in reglement
+    assert "van de Samenwerkingsovereenkomst" in reglement
