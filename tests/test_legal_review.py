@@ -402,3 +402,14 @@ def test_one_annual_settlement_mechanism(tmp_path_factory, vorm):
     assert "een afrekening over het boekjaar op" not in reglement
     assert "geschieden eenmaal, op het tijdstip en door het orgaan die artikel" in reglement
     assert "van de Samenwerkingsovereenkomst" in reglement
+
+
+# --- #9 exclusion runs on one track: the statutory organ decides, the SO follows ---------------------
+
+def test_vereniging_exclusion_is_one_decision_of_the_bestuur(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("vereniging"))
+    so = texts["samenwerkingsovereenkomst"]
+    assert "De algemene vergadering kan een Partner uitsluiten" not in so
+    assert "Het bestuur van de vereniging kan een Partner, door opzegging of ontzetting overeenkomstig artikel" in so
+    assert "het einde van het lidmaatschap en de uitsluiting uit deze overeenkomst gaan op hetzelfde tijdstip in" in so
+    assert "Opzegging door de vereniging en ontzetting geschieden door het bestuur" in texts["statuten"]
