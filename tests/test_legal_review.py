@@ -413,3 +413,12 @@ def test_vereniging_exclusion_is_one_decision_of_the_bestuur(tmp_path_factory):
     assert "Het bestuur van de vereniging kan een Partner, door opzegging of ontzetting overeenkomstig artikel" in so
     assert "het einde van het lidmaatschap en de uitsluiting uit deze overeenkomst gaan op hetzelfde tijdstip in" in so
     assert "Opzegging door de vereniging en ontzetting geschieden door het bestuur" in texts["statuten"]
+
+
+# --- #23 the consent re-treatment period is the same in the statuten and the SO ----------------------
+
+def test_consent_retreatment_period_matches_the_statuten(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("cooperatie", stemrecht={"model": "consent"}))
+    assert "binnen vier weken te houden volgende vergadering" in texts["statuten"]
+    assert "eenentwintig (21) dagen" not in texts["samenwerkingsovereenkomst"]
+    assert "binnen vier (4) weken, zoals de Statuten bepalen" in texts["samenwerkingsovereenkomst"]
