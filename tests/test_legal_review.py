@@ -422,3 +422,13 @@ def test_consent_retreatment_period_matches_the_statuten(tmp_path_factory):
     assert "binnen vier weken te houden volgende vergadering" in texts["statuten"]
     assert "eenentwintig (21) dagen" not in texts["samenwerkingsovereenkomst"]
     assert "binnen vier (4) weken, zoals de Statuten bepalen" in texts["samenwerkingsovereenkomst"]
+
+
+# --- #33 the cliëntenraad: the statuten and the SO give the same timing ---------------------------
+
+@pytest.mark.parametrize("vorm", ["cooperatie", "stichting", "bv"])
+def test_clientenraad_timing_agrees(tmp_path_factory, vorm):
+    texts = package(tmp_path_factory, raw_answers(vorm, toezicht={"clientenraad": True}))
+    assert "heeft een cliëntenraad" not in texts["statuten"]
+    assert "stelt uiterlijk zes maanden na 1 januari 2027 een cliëntenraad in" in texts["statuten"]
+    assert "uiterlijk zes (6) maanden na 1 januari 2027" in texts["samenwerkingsovereenkomst"]
