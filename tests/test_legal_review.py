@@ -432,3 +432,13 @@ def test_clientenraad_timing_agrees(tmp_path_factory, vorm):
     assert "heeft een cliëntenraad" not in texts["statuten"]
     assert "stelt uiterlijk zes maanden na 1 januari 2027 een cliëntenraad in" in texts["statuten"]
     assert "uiterlijk zes (6) maanden na 1 januari 2027" in texts["samenwerkingsovereenkomst"]
+
+
+# --- #21, #22 the penvoerder: its AVG role is reasoned, and mishandling funds is not exonerated --------
+
+def test_penvoerder_avg_role_and_liability_for_funds(tmp_path_factory):
+    raw = raw_answers("geen", dataregistratie={"avg_rol": "verwerker"})
+    so = package(tmp_path_factory, raw)["samenwerkingsovereenkomst"]
+    assert "gezamenlijk verwerkingsverantwoordelijke en sluiten zij een regeling als bedoeld in artikel 26 AVG" in so
+    assert "leggen de afweging van deze rolverdeling vast in de DPIA" in so
+    assert "Deze beperking geldt niet voor schade door een tekortkoming in het beheer van de gelden" in so
