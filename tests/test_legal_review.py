@@ -442,3 +442,12 @@ def test_penvoerder_avg_role_and_liability_for_funds(tmp_path_factory):
     assert "gezamenlijk verwerkingsverantwoordelijke en sluiten zij een regeling als bedoeld in artikel 26 AVG" in so
     assert "leggen de afweging van deze rolverdeling vast in de DPIA" in so
     assert "Deze beperking geldt niet voor schade door een tekortkoming in het beheer van de gelden" in so
+
+
+# --- #26 rounding never contradicts a fixed total of votes ----------------------------------------
+
+def test_rounded_votes_do_not_claim_an_exact_total(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("cooperatie", stemrecht={"model": "naar_aandeel",
+                                                                              "maximum": 45}))["statuten"]
+    assert "bedraagt duizend (1.000)" not in statuten
+    assert "Quorum en meerderheden worden berekend over die som" in statuten
