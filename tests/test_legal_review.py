@@ -451,3 +451,13 @@ def test_rounded_votes_do_not_claim_an_exact_total(tmp_path_factory):
                                                                               "maximum": 45}))["statuten"]
     assert "bedraagt duizend (1.000)" not in statuten
     assert "Quorum en meerderheden worden berekend over die som" in statuten
+
+
+# --- #34 the dependency figure names its basis ------------------------------------------------------
+
+def test_so_dependency_names_both_bases(tmp_path_factory):
+    raw = raw_answers("cooperatie", lumpsum={"afroming": 10})
+    so = package(tmp_path_factory, raw)["samenwerkingsovereenkomst"]
+    gross = next(p for p in analyse(validate_answers(raw)).posities if p.naam == "Stichting Rivierzorg").afhankelijkheid
+    assert f"vóór afroming {gross:.1f}%".replace(".", ",") in so
+    assert "de grondslag van de afhankelijkheid in de governance-analyse" in so
