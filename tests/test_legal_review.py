@@ -461,3 +461,12 @@ def test_so_dependency_names_both_bases(tmp_path_factory):
     gross = next(p for p in analyse(validate_answers(raw)).posities if p.naam == "Stichting Rivierzorg").afhankelijkheid
     assert f"vóór afroming {gross:.1f}%".replace(".", ",") in so
     assert "de grondslag van de afhankelijkheid in de governance-analyse" in so
+
+
+# --- deeds.md coöperatie: who sets the periodic bijdragen ---------------------------------------------
+
+@pytest.mark.parametrize("vorm", ["vereniging", "cooperatie"])
+def test_the_algemene_vergadering_sets_the_bijdragen(tmp_path_factory, vorm):
+    statuten = package(tmp_path_factory, raw_answers(vorm))["statuten"]
+    assert "De algemene vergadering stelt jaarlijks, gelijktijdig met de begroting en op voorstel van het bestuur, " \
+           "de bijdragen van de leden" in statuten
