@@ -470,3 +470,12 @@ def test_the_algemene_vergadering_sets_the_bijdragen(tmp_path_factory, vorm):
     statuten = package(tmp_path_factory, raw_answers(vorm))["statuten"]
     assert "De algemene vergadering stelt jaarlijks, gelijktijdig met de begroting en op voorstel van het bestuur, " \
            "de bijdragen van de leden" in statuten
+
+
+# --- deeds.md vereniging: an exit fee has no 2:60 basis in a vereniging --------------------------------
+
+def test_w21_says_a_vereniging_has_no_2_60(tmp_path_factory):
+    w = warning(raw_answers("vereniging", uittreding={"vergoeding": "vast_bedrag", "vast_bedrag": 50_000}), "W21")
+    assert "geen regeling van uittredingsvoorwaarden zoals art. 2:60 BW" in w.bericht and "2:34a" in w.bron
+    coop = warning(raw_answers("cooperatie", uittreding={"vergoeding": "vast_bedrag", "vast_bedrag": 50_000}), "W21")
+    assert "geen regeling van uittredingsvoorwaarden" not in coop.bericht

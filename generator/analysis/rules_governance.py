@@ -278,10 +278,17 @@ def w21_uittreding_statuten(f: RuleInput) -> Waarschuwing | None:
                  "opzeggen tegen het einde van het boekjaar volgend op dat waarin het opzegt. De statuten "
                  "en de samenwerkingsovereenkomst gebruiken daarom die wettelijke grens; een langere binding "
                  "aan de looptijd kan niet via het lidmaatschap. ")
+    if a.rechtsvorm.vorm == "vereniging" and u.vergoeding != "geen":
+        text += ("Een vereniging kent geen regeling van uittredingsvoorwaarden zoals art. 2:60 BW voor de "
+                 "coöperatie: een vergoeding bij uittreding kan alleen als verplichting die de statuten aan het "
+                 "lidmaatschap verbinden (art. 2:34a BW) en mag de vrijheid van opzegging (art. 2:36 BW) niet "
+                 "feitelijk wegnemen; of een vaste som dat doet, is een kwestie van uitleg. Overweeg een "
+                 "coöperatie, die past bij een consortium dat voor zijn leden opdrachten verwerft (art. 2:53 "
+                 "lid 1 BW), of beperk de som tot het aandeel in het tekort over de duur van het lidmaatschap. ")
     text += "Een lid kan bovendien direct opzeggen binnen een maand nadat zijn verplichtingen zijn verzwaard."
     return Waarschuwing(
         "W21", MIDDEN, "Uittredingsvoorwaarden horen in de statuten",
-        text, "art. 2:36 lid 1 en 3 en 2:60 BW; art. 2:53a BW")
+        text, "art. 2:34a, 2:36 lid 1 en 3 en 2:60 BW; art. 2:53a BW")
 
 
 RULES = (w1_interne_toezichthouder, w2_penvoerder, w3_vereniging_winst, w4_stichting_uitkering,
