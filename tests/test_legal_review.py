@@ -479,3 +479,12 @@ def test_w21_says_a_vereniging_has_no_2_60(tmp_path_factory):
     assert "geen regeling van uittredingsvoorwaarden zoals art. 2:60 BW" in w.bericht and "2:34a" in w.bron
     coop = warning(raw_answers("cooperatie", uittreding={"vergoeding": "vast_bedrag", "vast_bedrag": 50_000}), "W21")
     assert "geen regeling van uittredingsvoorwaarden" not in coop.bericht
+
+
+# --- deeds.md (all forms): terms the statuten use are defined ------------------------------------------
+
+@pytest.mark.parametrize("vorm", ["cooperatie", "stichting", "bv"])
+def test_terms_used_are_defined(tmp_path_factory, vorm):
+    statuten = package(tmp_path_factory, raw_answers(vorm, toezicht={"clientenraad": True}))["statuten"]
+    for term in ("accountant", "cliëntenraad", "meerjarenplan", "risicoventiel", "uitvoeringsorganisatie"):
+        assert f"\n{term}: " in statuten, term
