@@ -187,7 +187,9 @@ def r9_tekort_gelijk_overschot_naar_aandeel(f: RuleInput) -> Waarschuwing | None
         f"uitgekeerd. {kleinste.naam} ({pct(kleinste.aandeel)} aandeel) draagt dan "
         f"{pct(gelijk_deel)} van elk tekort, maar ontvangt {pct(kleinste.aandeel)} van elk "
         "overschot. Kies voor tekort en overschot dezelfde grondslag, of leg vast waarom de kleinere "
-        "partners zwaarder in tekorten delen.",
+        "partners zwaarder in tekorten delen. Ook de onderlinge draagplicht voor schulden uit de "
+        "hoofdovereenkomst volgt in de samenwerkingsovereenkomst het aandeel, niet de gelijke delen "
+        "van het tekort.",
         NZA_PAPER)
 
 
