@@ -39,7 +39,7 @@ def _consortium(a: Antwoorden) -> list[tuple[str, str]]:
         _row(a, "consortium.verblijf", "Jeugdhulp met verblijf", _ja(c.verblijf)),
         _row(a, "consortium.toegang", "Betrokken bij toegang", _ja(c.toegang)),
         _row(a, "consortium.jeugdhulpverleners", "Jeugdhulpverleners eigen rechtspersoon",
-             str(c.jeugdhulpverleners)),
+             "onbekend" if c.jeugdhulpverleners is None else str(c.jeugdhulpverleners)),
         _row(a, "consortium.hoofdelijk", "Hoofdelijk aansprakelijk", _ja(c.hoofdelijk)),
     ]
 

@@ -24,6 +24,7 @@ BASE = {
         "ingangsdatum": "2027-01-01",
         "looptijd_jaren": 3,
         "hoofdelijk": False,
+        "jeugdhulpverleners": 0,
     },
     "partners": [
         {"naam": "Partner A", "rechtsvorm": "bv", "aandeel": 45, "omzet": 25_000_000},
@@ -37,6 +38,7 @@ BASE = {
     "uittreding": {"vergoeding": "geen"},
     "toezicht": {"model": "raad_van_toezicht"},
     "dataregistratie": {"kpis": ["financien"]},
+    "geschillen": {"rechtbank": "Gelderland"},
 }
 
 ALWAYS = {"W9", "W13", "W14"}

@@ -222,7 +222,7 @@ def test_date_defaults_follow_today_and_start():
     assert answers.consortium.ingangsdatum == dt.date(2027, 1, 1)
     assert answers.lumpsum.basisjaar == 2026
     assert answers.toezicht.leiding == "penvoerder"
-    assert answers.geschillen.rechtbank == "de rechtbank van het arrondissement waarin Tiel is gelegen"
+    assert answers.geschillen.rechtbank == "de rechtbank Gelderland"
 
 
 def test_unknown_key_gets_the_closest_known_key():

@@ -79,7 +79,7 @@ CHANGES = [
     ("dataregistratie.uitwisseling", "centraal"),
     ("dataregistratie.jaarverslag", False),
     ("geschillen.route", "rechter"),
-    ("geschillen.rechtbank", "Rechtbank Gelderland"),
+    ("geschillen.rechtbank", "Rechtbank Midden-Nederland"),
 ]
 
 

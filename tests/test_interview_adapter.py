@@ -125,7 +125,7 @@ def test_a_whole_interview_through_the_real_prompts(tmp_path):
     assert raw["toezicht"]["leiding"] is None and raw["geschillen"]["rechtbank"] is None
     answers = load_answers(path)
     assert answers.toezicht.leiding == "directeur_bestuurder"
-    assert answers.geschillen.rechtbank == "de rechtbank van het arrondissement waarin Tiel is gelegen"
+    assert answers.geschillen.rechtbank == "de rechtbank Gelderland"
 
 
 def test_a_checkbox_answer_is_summarised_in_dutch(monkeypatch):

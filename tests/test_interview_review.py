@@ -49,7 +49,7 @@ def test_changing_the_legal_form_drops_and_asks_what_changed(complete):
 def test_a_section_is_walked_with_the_earlier_answers_as_defaults(complete):
     asker = run(complete, [("review", "geschillen"), ("geschillen.route", "rechter"),
                            ("geschillen.rechtbank", ENTER), ("review", "genereer")])
-    assert asker.asked[2].default == "de rechtbank van het arrondissement waarin Tiel is gelegen"
+    assert asker.asked[2].default == "de rechtbank Gelderland"
     assert saved(complete)["geschillen"]["route"] == "rechter"
 
 

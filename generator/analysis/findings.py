@@ -24,7 +24,7 @@ CATALOGUS = (
     "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", "W11", "W12", "W13", "W14",
     "W15", "W18", "W19", "W21",
     "L1", "L2", "L3", "L4", "L5",
-    "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8",
+    "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9",
 )
 """Every code this analysis can raise, in the order used within one severity."""
 

@@ -91,7 +91,9 @@ def partner_positions(answers: Antwoorden) -> tuple[Positie, ...]:
     s = answers.stemrecht
     waarde = answers.consortium.opdrachtwaarde_per_jaar
     shares = [exact(p.aandeel) for p in answers.partners]
-    stemming = analyse_votes(shares, s.model, exact(s.maximum), exact(s.gekwalificeerd))
+    # The same vote rule as the statuten: a BV loses the votes above the cap (no redistribution).
+    stemming = analyse_votes(shares, s.model, exact(s.maximum), exact(s.gekwalificeerd),
+                             herverdeling=answers.rechtsvorm.vorm != "bv")
     power = influence(stemming, uses_qualified(answers))
     equal_part = Fraction(1, len(shares))
     posities = []

@@ -67,7 +67,7 @@ def w11_avg(f: RuleInput) -> Waarschuwing | None:
 def w12_medezeggenschap(f: RuleInput) -> Waarschuwing | None:
     a = f.answers
     n, t = a.consortium.jeugdhulpverleners, a.toezicht
-    if not a.heeft_rechtspersoon:
+    if not a.heeft_rechtspersoon or n is None:
         return None
     missing = []
     if n > CLIENTENRAAD_DREMPEL and not t.clientenraad:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from generator.analysis.findings import HOOG, LAAG, MIDDEN, RuleInput, Waarschuwing
 from generator.answers import vocabulary as v
-from generator.facts import DREMPEL_AMBULANT, DREMPEL_VERBLIJF, intern_toezicht_verplicht
+from generator.answers.jeugdwet import drempel, soort_jeugdhulp
+from generator.facts import (
+    DREMPEL_AMBULANT,
+    DREMPEL_VERBLIJF,
+    intern_toezicht_verplicht,
+    jeugdhulpverleners_onbekend,
+    opzegging_begrensd,
+)
 from generator.notation import bedrag, getal, opsomming, procent
 
 
@@ -14,31 +21,49 @@ def toezichthouder_required(f: RuleInput) -> bool:
     return intern_toezicht_verplicht(f.answers)
 
 
+EISEN_4_4_1 = ("ten minste drie onafhankelijke natuurlijke personen, benoemd voor ten hoogste vier jaar "
+               "met één herbenoeming, met een profielschets, vastgelegd in de statuten")
+TELLEN_PARTNERS = (" Of jeugdhulpverleners van de partners die namens het consortium werken meetellen, "
+                   "is niet zeker; vraag dit na bij VWS of de NZa.")
+RAAD = {"raad_van_toezicht": "raad van toezicht", "raad_van_commissarissen": "raad van commissarissen"}
+BRON_W1 = "Jeugdwet art. 4.4.1; Besluit Jeugdwet (Stb. 2025, 357); Regeling Jeugdwet (Stcrt. 2025, 37937)"
+
+
 def w1_interne_toezichthouder(f: RuleInput) -> Waarschuwing | None:
+    if jeugdhulpverleners_onbekend(f.answers):
+        return _w1_onzeker(f)
     if not toezichthouder_required(f):
         return None
-    c, t = f.answers.consortium, f.answers.toezicht
-    soort = "met verblijf" if c.verblijf else "ambulant (zonder verblijf)"
-    drempel = DREMPEL_VERBLIJF if c.verblijf else DREMPEL_AMBULANT
-    text = (f"De eigen rechtspersoon verleent jeugdhulp {soort} met {c.jeugdhulpverleners} "
-            f"jeugdhulpverleners, meer dan de drempel van {drempel}. Dan is een onafhankelijke "
-            "interne toezichthouder verplicht: ten minste drie onafhankelijke natuurlijke personen, "
-            "benoemd voor ten hoogste vier jaar met één herbenoeming, met een profielschets, "
-            "vastgelegd in de statuten. ")
+    a = f.answers
+    c, t = a.consortium, a.toezicht
+    # Getrapt toezicht above the threshold is refused when the answers are read (answers/rules.py).
+    text = (f"De eigen rechtspersoon verleent jeugdhulp {soort_jeugdhulp(a)} met {c.jeugdhulpverleners} "
+            f"jeugdhulpverleners, meer dan de drempel van {drempel(a)}. Dan is een onafhankelijke "
+            f"interne toezichthouder verplicht: {EISEN_4_4_1}. De statuten wijzen de "
+            f"{RAAD[t.model]} ({t.leden} leden) daarom aan als interne "
+            "toezichthouder, met de samenstelling, de benoeming, de onafhankelijkheid en het "
+            "tegenstrijdig belang; zorg dat de leden ook werkelijk onafhankelijk zijn van het bestuur "
+            "en van de partners." + TELLEN_PARTNERS)
+    return Waarschuwing("W1", MIDDEN, "Interne toezichthouder verplicht", text, BRON_W1)
+
+
+def _w1_onzeker(f: RuleInput) -> Waarschuwing:
+    a = f.answers
+    t = a.toezicht
+    text = ("Het consortium contracteert zelf de jeugdhulp, maar de antwoorden zeggen niet hoeveel "
+            "jeugdhulpverleners voor de eigen rechtspersoon werken (consortium.jeugdhulpverleners). "
+            f"Met verblijf is boven {DREMPEL_VERBLIJF}, ambulant boven {DREMPEL_AMBULANT} "
+            f"jeugdhulpverleners een interne toezichthouder verplicht: {EISEN_4_4_1}.")
     if t.model == "getrapt":
-        text += ("Het gekozen getrapte toezicht via de toezichthouders van de partners voldoet "
-                 "hier niet aan, en de vergadering van partnerbestuurders telt niet als "
-                 "toezichthouder (zij behartigen deelbelangen). Kies een eigen raad van toezicht "
-                 "of raad van commissarissen.")
+        text += (" Het gekozen getrapte toezicht via de partners telt daarvoor niet; de statuten hebben "
+                 "nu geen interne toezichthouder. Vul het aantal in: boven de drempel is een eigen "
+                 "raad van toezicht of raad van commissarissen nodig.")
     else:
-        text += (f"Het gekozen model ({v.TOEZICHTMODELLEN[t.model]}, {t.leden} leden) kan hieraan "
-                 "voldoen als de leden onafhankelijk zijn van het bestuur en van de partners.")
-    text += (" Of jeugdhulpverleners van de partners die namens het consortium werken meetellen, "
-             "is niet zeker; vraag dit na bij VWS of de NZa.")
+        text += (f" De statuten wijzen de {RAAD[t.model]} aan als interne "
+                 "toezichthouder; vul het aantal in om te weten of dat verplicht is.")
     return Waarschuwing("W1", HOOG if t.model == "getrapt" else MIDDEN,
-                        "Interne toezichthouder verplicht", text,
-                        "Jeugdwet art. 4.4.1; Besluit Jeugdwet (Stb. 2025, 357); "
-                        "Regeling Jeugdwet (Stcrt. 2025, 37937)")
+                        "Interne toezichthouder mogelijk verplicht (aantal onbekend)",
+                        text + TELLEN_PARTNERS, BRON_W1)
 
 
 def w2_penvoerder(f: RuleInput) -> Waarschuwing | None:
@@ -94,9 +119,8 @@ def w5_stichting_hoofdelijk(f: RuleInput) -> Waarschuwing | None:
     a = f.answers
     if not a.consortium.hoofdelijk:
         return None
+    # The consortium's own stichting is not listed: its generated statuten authorise hoofdelijkheid.
     namen = [p.naam for p in a.partners if p.rechtsvorm == "stichting"]
-    if a.rechtsvorm.vorm == "stichting":
-        namen.append(a.rechtsvorm.naam or "de nieuwe stichting")
     if not namen:
         return None
     return Waarschuwing(
@@ -123,25 +147,54 @@ def w6_cooperatie_aansprakelijk(f: RuleInput) -> Waarschuwing | None:
 
 def w7_stemrecht_statuten(f: RuleInput) -> Waarschuwing | None:
     a = f.answers
-    model = a.stemrecht.model
+    model, vorm = a.stemrecht.model, a.rechtsvorm.vorm
     if not a.heeft_rechtspersoon or model == "gelijk":
         return None
-    plaats = ("in de statuten; het huishoudelijk reglement alleen is niet genoeg"
-              if a.rechtsvorm.vorm in ("vereniging", "cooperatie") else "in de statuten")
     if model == "naar_aandeel":
-        return Waarschuwing(
-            "W7", MIDDEN, "Gewogen stemrecht hoort in de statuten",
-            f"De partners stemmen naar aandeel (ten hoogste {procent(a.stemrecht.maximum)} per "
-            f"partner). Meervoudig stemrecht van leden moet {plaats}. Leg ook het maximum en de "
-            "herverdeling van het meerdere vast, zodat niemand de stemverdeling hoeft na te rekenen.",
-            "art. 2:38 lid 1 BW")
+        return _w7_gewogen(a.stemrecht.maximum, vorm)
     return Waarschuwing(
-        "W7", MIDDEN, "Consent als besluitregel vastleggen",
-        f"Besluiten worden genomen bij consent. Leg dit {plaats} vast als besluitregel "
-        "('aangenomen tenzij een partner een overwegend bezwaar maakt'), met wat een overwegend "
-        "bezwaar is en een terugvalregeling (een stemming) bij een blijvend bezwaar. Zonder "
-        "terugvalregeling heeft elke partner in feite een veto over elk besluit.",
-        "art. 2:38 BW; art. 2:44 lid 4 BW")
+        "W7", MIDDEN, "Consent als besluitregel",
+        "Besluiten worden genomen bij consent. De statuten leggen dat vast als besluitregel: een "
+        "voorstel is aangenomen tenzij een partner een overwegend bezwaar maakt, met wat een "
+        "overwegend bezwaar is en een terugvalstemming bij een blijvend bezwaar. Zo hoort het: als "
+        "besluitregel is het huishoudelijk reglement alleen niet genoeg. Houd de terugvalregeling "
+        "bij een wijziging in stand: zonder terugvalregeling heeft elke partner in feite een veto "
+        "over elk besluit.",
+        CONSENT_BRON[vorm])
+
+
+CONSENT_BRON = {"vereniging": "art. 2:38 BW", "cooperatie": "art. 2:38 BW; art. 2:53a BW",
+                "stichting": "art. 2:285 lid 1 BW", "bv": "art. 2:230 lid 1 BW"}
+
+
+def _w7_gewogen(maximum: float, vorm: str) -> Waarschuwing:
+    cap = procent(maximum)
+    if vorm == "bv":
+        return Waarschuwing(
+            "W7", MIDDEN, "Gewogen stemrecht loopt via de aandelen",
+            "De partners stemmen naar aandeel. In een BV volgt het stemrecht de aandelen: het gewicht "
+            "van iedere partner ligt vast in het aantal aandelen dat zij houdt, en de statuten beperken "
+            f"de stemmen van één aandeelhouder tot {cap} van het totaal. Stemmen boven dat maximum "
+            "kunnen niet worden uitgeoefend en gaan niet naar de anderen; het stemgewicht in deze "
+            "analyse rekent zo. Verandert de verdeelsleutel, dan moeten de aandelen worden "
+            "overgedragen om het stemgewicht te laten meebewegen.",
+            "art. 2:228 BW")
+    if vorm == "stichting":
+        return Waarschuwing(
+            "W7", MIDDEN, "Gewogen stemrecht in de raad van deelnemers hoort in de statuten",
+            "De deelnemers stemmen in de raad van deelnemers naar aandeel. Een stichting heeft geen "
+            "leden: de raad van deelnemers en zijn stemverhouding bestaan alleen doordat de statuten ze "
+            f"regelen. De statuten leggen het gewicht, het maximum van {cap} en de herverdeling van "
+            "het meerdere over de andere deelnemers vast; de samenwerkingsovereenkomst en het reglement "
+            "volgen die regel en kunnen haar niet alleen dragen.",
+            "art. 2:285 lid 1 BW")
+    return Waarschuwing(
+        "W7", MIDDEN, "Gewogen stemrecht hoort in de statuten",
+        f"De partners stemmen naar aandeel (ten hoogste {cap} per partner). Meervoudig stemrecht "
+        "van leden kan alleen in de statuten; het huishoudelijk reglement alleen is niet genoeg. De "
+        "statuten leggen het gewicht, het maximum en de herverdeling van het meerdere over de andere "
+        "leden vast; houd dat bij een wijziging van de verdeelsleutel in stand.",
+        "art. 2:38 lid 1 BW")
 
 
 def w8_wbtr_stemmen_bestuurder(f: RuleInput) -> Waarschuwing | None:
@@ -175,7 +228,7 @@ def w13_transparantie(f: RuleInput) -> Waarschuwing | None:
 
 def w18_getrapt_toezicht(f: RuleInput) -> Waarschuwing | None:
     a = f.answers
-    if a.toezicht.model != "getrapt" or toezichthouder_required(f):
+    if a.toezicht.model != "getrapt" or toezichthouder_required(f) or jeugdhulpverleners_onbekend(a):
         return None
     text = ("Het toezicht loopt via de toezichthouders van de partners. Dat kan als aanvulling, "
             "maar is geen vervanging van een eigen interne toezichthouder waar die verplicht is. "
@@ -183,8 +236,9 @@ def w18_getrapt_toezicht(f: RuleInput) -> Waarschuwing | None:
             "commissarissen van de partners.")
     if a.heeft_rechtspersoon:
         text += (f" De eigen rechtspersoon heeft nu {a.consortium.jeugdhulpverleners} "
-                 "jeugdhulpverleners; komen er meer dan 10 (bij verblijf) of 25 (ambulant), dan is "
-                 "een eigen interne toezichthouder verplicht.")
+                 f"jeugdhulpverleners; komen er meer dan {DREMPEL_VERBLIJF} (bij verblijf) of "
+                 f"{DREMPEL_AMBULANT} (ambulant), dan is een eigen interne toezichthouder verplicht."
+                 + TELLEN_PARTNERS)
     return Waarschuwing("W18", LAAG, "Getrapt toezicht", text,
                         "Jeugdwet art. 4.4.1; NZa, De governance van jeugdhulpconsortia (2026)")
 
@@ -210,19 +264,31 @@ def w21_uittreding_statuten(f: RuleInput) -> Waarschuwing | None:
     if u.vergoeding != "geen":
         extra = f" ({bedrag(u.vast_bedrag)})" if u.vast_bedrag is not None else ""
         voorwaarden.append(f"een vergoeding bij uittreding: {v.VERGOEDINGEN[u.vergoeding]}{extra}")
-    if u.per == "einde_looptijd":
-        voorwaarden.append("uittreding pas per het einde van de looptijd")
-    if u.opzegtermijn > 12:
-        voorwaarden.append(f"een opzegtermijn van {getal(u.opzegtermijn)} maanden")
-    if not voorwaarden:
+    te_lang = opzegging_begrensd(a)
+    if not voorwaarden and not te_lang:
         return None
+    text = ""
+    if voorwaarden:
+        text = (f"De antwoorden kennen {opsomming(voorwaarden)}. Zulke voorwaarden voor leden horen in de "
+                "statuten (bij een coöperatie art. 2:60 BW); het huishoudelijk reglement is niet genoeg. ")
+    if te_lang:
+        gekozen = ("uittreding pas per het einde van de looptijd" if u.per == "einde_looptijd"
+                   else f"een opzegtermijn van {getal(u.opzegtermijn)} maanden")
+        text += (f"De antwoorden kiezen {gekozen}. Dat laat de wet voor leden niet toe: een lid kan steeds "
+                 "opzeggen tegen het einde van het boekjaar volgend op dat waarin het opzegt. De statuten "
+                 "en de samenwerkingsovereenkomst gebruiken daarom die wettelijke grens; een langere binding "
+                 "aan de looptijd kan niet via het lidmaatschap. ")
+    if a.rechtsvorm.vorm == "vereniging" and u.vergoeding != "geen":
+        text += ("Een vereniging kent geen regeling van uittredingsvoorwaarden zoals art. 2:60 BW voor de "
+                 "coöperatie: een vergoeding bij uittreding kan alleen als verplichting die de statuten aan het "
+                 "lidmaatschap verbinden (art. 2:34a BW) en mag de vrijheid van opzegging (art. 2:36 BW) niet "
+                 "feitelijk wegnemen; of een vaste som dat doet, is een kwestie van uitleg. Overweeg een "
+                 "coöperatie, die past bij een consortium dat voor zijn leden opdrachten verwerft (art. 2:53 "
+                 "lid 1 BW), of beperk de som tot het aandeel in het tekort over de duur van het lidmaatschap. ")
+    text += "Een lid kan bovendien direct opzeggen binnen een maand nadat zijn verplichtingen zijn verzwaard."
     return Waarschuwing(
         "W21", MIDDEN, "Uittredingsvoorwaarden horen in de statuten",
-        f"De antwoorden kennen {opsomming(voorwaarden)}. Zulke voorwaarden voor leden horen in de "
-        "statuten (bij een coöperatie art. 2:60 BW); het huishoudelijk reglement is niet genoeg. "
-        "Een lid kan bovendien direct opzeggen binnen een maand nadat zijn verplichtingen zijn "
-        "verzwaard.",
-        "art. 2:36 en 2:60 BW")
+        text, "art. 2:34a, 2:36 lid 1 en 3 en 2:60 BW; art. 2:53a BW")
 
 
 RULES = (w1_interne_toezichthouder, w2_penvoerder, w3_vereniging_winst, w4_stichting_uitkering,

@@ -1,4 +1,4 @@
-"""Risks from the seeds (own codes R1-R8): regionalisation, concentration, unequal dependency,
+"""Risks from the seeds (own codes R1-R9): regionalisation, concentration, unequal dependency,
 the roles of the NZa frame, missing turnover and how the votes actually work out."""
 
 from __future__ import annotations
@@ -174,5 +174,25 @@ def r8_meerderheid_alleen(f: RuleInput) -> Waarschuwing | None:
         NZA_PAPER)
 
 
+def r9_tekort_gelijk_overschot_naar_aandeel(f: RuleInput) -> Waarschuwing | None:
+    """Legal review #15: deficits shared equally while surpluses follow the shares."""
+    r = f.answers.risicoventielen
+    if r.tekort != "gelijk" or r.overschot != "naar_aandeel":
+        return None
+    kleinste = min(f.posities, key=lambda p: p.aandeel)
+    gelijk_deel = 100 / len(f.posities)
+    return Waarschuwing(
+        "R9", MIDDEN, "Tekorten gelijk, overschotten naar aandeel",
+        "Een tekort wordt in gelijke delen gedragen, een overschot naar rato van het aandeel "
+        f"uitgekeerd. {kleinste.naam} ({pct(kleinste.aandeel)} aandeel) draagt dan "
+        f"{pct(gelijk_deel)} van elk tekort, maar ontvangt {pct(kleinste.aandeel)} van elk "
+        "overschot. Kies voor tekort en overschot dezelfde grondslag, of leg vast waarom de kleinere "
+        "partners zwaarder in tekorten delen. Ook de onderlinge draagplicht voor schulden uit de "
+        "hoofdovereenkomst volgt in de samenwerkingsovereenkomst het aandeel, niet de gelijke delen "
+        "van het tekort.",
+        NZA_PAPER)
+
+
 RULES = (r1_regionalisering, r2_concentratie, r3_afhankelijkheidsverschil, r4_gegijzeld,
-         r5_kruimelkoning, r6_omzet, r7_feitelijk_unaniem, r8_meerderheid_alleen)
+         r5_kruimelkoning, r6_omzet, r7_feitelijk_unaniem, r8_meerderheid_alleen,
+         r9_tekort_gelijk_overschot_naar_aandeel)

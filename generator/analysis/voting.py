@@ -54,13 +54,25 @@ def capped_weights(shares: Sequence[Fraction], cap: Fraction) -> list[Fraction]:
             weights[i] = base[i] * rest / free_total
 
 
-def stemgewichten(shares: Sequence[Fraction], model: str, cap: Fraction) -> list[Fraction]:
+def capped_without_redistribution(shares: Sequence[Fraction], cap: Fraction) -> list[Fraction]:
+    """Shares as votes where the votes above `cap` cannot be cast and go to nobody (BV, 2:228).
+
+    The result is each partner's percentage of the votes that can be cast: with shares 45/30/15/10
+    and a 40% cap, 40/95, 30/95, 15/95 and 10/95.
+    """
+    return normalise([min(share, cap) for share in normalise(shares)])
+
+
+def stemgewichten(shares: Sequence[Fraction], model: str, cap: Fraction,
+                  herverdeling: bool = True) -> list[Fraction]:
     """Each partner's percentage of the votes under `model` (gelijk, naar_aandeel, consent).
 
+    `herverdeling` follows the statuten: the vereniging, coöperatie and stichting give the votes
+    above the cap to the others; in a BV votes follow shares and the capped votes are lost.
     Under consent nobody outvotes anybody: each partner counts equally (and holds a veto).
     """
     if model == "naar_aandeel":
-        return capped_weights(shares, cap)
+        return capped_weights(shares, cap) if herverdeling else capped_without_redistribution(shares, cap)
     return [HONDERD / len(shares)] * len(shares)
 
 
@@ -144,9 +156,9 @@ class Stemming:
 
 
 def analyse_votes(shares: Sequence[Fraction], model: str, cap: Fraction,
-                  gekwalificeerd: Fraction) -> Stemming:
+                  gekwalificeerd: Fraction, herverdeling: bool = True) -> Stemming:
     """Votes, power for ordinary and qualified decisions, and the veto on qualified ones."""
-    weights = stemgewichten(shares, model, cap)
+    weights = stemgewichten(shares, model, cap, herverdeling)
     ordinary = winning_rule(model, None)
     qualified = winning_rule(model, gekwalificeerd)
     return Stemming(

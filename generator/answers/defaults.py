@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import BaseModel
 
 from generator.answers.model import SECTIONS, Antwoorden, Partner
+from generator.answers.rechtbanken import forum
 
 
 def next_new_year(today: dt.date | None = None) -> dt.date:
@@ -14,15 +15,27 @@ def next_new_year(today: dt.date | None = None) -> dt.date:
     return dt.date(today.year + 1, 1, 1)
 
 
+def forum_place(answers: Antwoorden) -> str | None:
+    """The place whose court is the default forum: the zetel, or the penvoerder's place."""
+    if answers.heeft_rechtspersoon:
+        return answers.rechtsvorm.zetel
+    penvoerder = answers.penvoerder
+    return penvoerder.plaats if penvoerder else None
+
+
 def default_rechtbank(answers: Antwoorden) -> str | None:
-    """The court of the zetel, or of the penvoerder's place when there is no entity."""
-    plaats = answers.rechtsvorm.zetel
-    if not answers.heeft_rechtspersoon:
-        penvoerder = answers.penvoerder
-        plaats = penvoerder.plaats if penvoerder else None
-    if not plaats:
-        return None
-    return f"de rechtbank van het arrondissement waarin {plaats} is gelegen"
+    """The court of the arrondissement of the zetel (or the penvoerder's place), when known."""
+    plaats = forum_place(answers)
+    return forum(plaats) if plaats else None
+
+
+def normalise_rechtbank(answers: Antwoorden) -> None:
+    """A given court or place becomes the court's name; an unknown value stays for the rule."""
+    g = answers.geschillen
+    if g.rechtbank is None:
+        g.rechtbank = default_rechtbank(answers)
+    else:
+        g.rechtbank = forum(g.rechtbank) or g.rechtbank
 
 
 ADMISSION = "toetreding"
@@ -76,8 +89,7 @@ def apply_derived_defaults(answers: Antwoorden, today: dt.date | None = None) ->
         answers.lumpsum.basisjaar = c.ingangsdatum.year - 1
     if answers.toezicht.leiding is None:
         answers.toezicht.leiding = "directeur_bestuurder" if answers.heeft_rechtspersoon else "penvoerder"
-    if answers.geschillen.rechtbank is None:
-        answers.geschillen.rechtbank = default_rechtbank(answers)
+    normalise_rechtbank(answers)
     drop_overlap_from_default_list(answers)
     align_admission_rule(answers)
 

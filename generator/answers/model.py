@@ -43,7 +43,8 @@ class Consortium(Section):
     taak: choice(v.TAKEN) = "smal"
     verblijf: Bool = False
     toegang: Bool = False
-    jeugdhulpverleners: whole(0, None) = 0
+    # None = not given: unknown is not 0 (Jeugdwet 4.4.1; see README, Afwijkingen).
+    jeugdhulpverleners: whole(0, None) | None = None
     hoofdelijk: Bool = True
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from generator.answers import jeugdwet, rechtbanken
 from generator.answers import vocabulary as v
+from generator.answers.defaults import forum_place
 from generator.answers.model import Antwoorden
 from generator.errors import Problem
 
@@ -91,6 +93,22 @@ def supervision_fits_form(a: Antwoorden) -> list[Problem]:
     return []
 
 
+def supervision_meets_jeugdwet(a: Antwoorden) -> list[Problem]:
+    """Above the Jeugdwet 4.4.1 threshold the statuten must hold an interne toezichthouder."""
+    if a.toezicht.model != "getrapt" or not jeugdwet.boven_drempel(a):
+        return []
+    raad = "'raad_van_commissarissen'" if a.rechtsvorm.vorm == "bv" else "'raad_van_toezicht'"
+    return [Problem(
+        "toezicht.model",
+        f"'getrapt' voldoet niet aan artikel 4.4.1 Jeugdwet: de eigen rechtspersoon verleent jeugdhulp "
+        f"{jeugdwet.soort_jeugdhulp(a)} met {a.consortium.jeugdhulpverleners} jeugdhulpverleners, meer dan "
+        f"{jeugdwet.drempel(a)}. Dan moeten de statuten een interne toezichthouder hebben van ten minste "
+        "drie natuurlijke personen die onafhankelijk zijn van het bestuur en van de partners; het "
+        "toezicht via de partners telt daarvoor niet. Kies toezicht.model: "
+        f"{raad} (met toezicht.leden: 3 of meer), of corrigeer consortium.jeugdhulpverleners als dat "
+        "aantal te hoog is")]
+
+
 def board_size_needs_board(a: Antwoorden) -> list[Problem]:
     if a.toezicht.model not in v.EIGEN_RAAD and not a.is_standaard("toezicht.leden"):
         return [Problem("toezicht.leden", "geldt alleen bij een eigen raad (raad van toezicht of "
@@ -148,6 +166,32 @@ def valve_rules(a: Antwoorden) -> list[Problem]:
     return problems
 
 
+def court_is_known(a: Antwoorden) -> list[Problem]:
+    """The forum clause names a court: a place must map to the rechtbank of its arrondissement."""
+    g = a.geschillen
+    if g.rechtbank is None or rechtbanken.rechtbank_naam(g.rechtbank):
+        return []
+    if a.is_standaard("geschillen.rechtbank"):
+        return []
+    return [Problem("geschillen.rechtbank",
+                    f"'{g.rechtbank}' is geen rechtbank en geen gemeente die het programma kent; "
+                    f"noem de rechtbank, een van: {rechtbanken.keuzes()}")]
+
+
+def default_court_is_known(a: Antwoorden) -> list[Problem]:
+    """Without a rechtbank, the court of the zetel (or penvoerder's place) is used: it must be known."""
+    if not a.is_standaard("geschillen.rechtbank") or a.geschillen.rechtbank is not None:
+        return []
+    plaats = forum_place(a)
+    if not plaats:
+        return []
+    waar = "de zetel" if a.heeft_rechtspersoon else "de plaats van de penvoerder"
+    return [Problem("geschillen.rechtbank",
+                    f"de rechtbank volgt uit {waar} ('{plaats}'), maar die gemeente staat niet in "
+                    "de tabel van arrondissementen; vul geschillen.rechtbank in met de rechtbank, "
+                    f"een van: {rechtbanken.keuzes()}")]
+
+
 # Each rule with the sections it reads: a rule is skipped when one of them failed validation.
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (shares_add_up, ("partners",)),
@@ -156,11 +200,14 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (entity_name_and_seat, ("rechtsvorm",)),
     (supervision_fits_form, ("rechtsvorm", "toezicht")),
     (board_size_needs_board, ("toezicht",)),
+    (supervision_meets_jeugdwet, ("toezicht", "consortium", "rechtsvorm")),
     (decision_in_one_list, ("stemrecht",)),
     (fixed_fee_amount, ("uittreding",)),
     (base_year_before_start, ("consortium", "lumpsum")),
     (vote_cap_feasible, ("stemrecht", "partners")),
     (valve_rules, ("risicoventielen",)),
+    (court_is_known, ("geschillen",)),
+    (default_court_is_known, ("geschillen", "rechtsvorm", "partners")),
 )
 
 

@@ -67,6 +67,9 @@ def facts_of(a: Antwoorden) -> dict[str, Any]:
         "eigen_raad": facts.eigen_raad(a),
         "raad": raad,
         "intern_toezicht_verplicht": facts.intern_toezicht_verplicht(a),
+        "jeugdhulpverleners_onbekend": facts.jeugdhulpverleners_onbekend(a),
+        "opzegging_begrensd": facts.opzegging_begrensd(a),
+        "rapportageperiode": RAPPORTAGEPERIODE[a.dataregistratie.frequentie],
         "entiteit": entiteit,
         "ledenorgaan": ledenorgaan,
         "deelnemer": deelnemer,
@@ -93,8 +96,13 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "waarde": waarde,
 }
 
+# "binnen dertig dagen na afloop van ..." for the reporting frequency the answers chose.
+RAPPORTAGEPERIODE = {"maand": "iedere maand", "kwartaal": "ieder kwartaal", "halfjaar": "ieder halfjaar",
+                     "jaar": "ieder jaar"}
+
 FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
-              "intern_toezicht_verplicht", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
+              "intern_toezicht_verplicht", "jeugdhulpverleners_onbekend", "opzegging_begrensd",
+              "rapportageperiode", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
               "bestuur", "naam", "einddatum", "aantal_partners")
 # `partner` and `nr` are bound by fragments with `herhaal: partners`.
 KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "loop", "partner", "nr"))
@@ -103,4 +111,19 @@ KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "
 def namespace(a: Antwoorden) -> dict[str, Any]:
     """Everything a clause may read. `ref` is added per document by the renderer."""
     answers = {name: getattr(a, name) for name in ANSWER_NAMES}
-    return {**answers, **facts_of(a), **HELPERS}
+    helpers = dict(HELPERS)
+    if not a.heeft_rechtspersoon:
+        helpers.update(label=_label_without_entity, labels=_labels_without_entity)
+    return {**answers, **facts_of(a), **helpers}
+
+
+# A samenwerkingsverband without legal personality has no jaarrekening, only a financial account.
+_WITHOUT_ENTITY = {("besluit", "jaarrekening"): "de vaststelling van de financiële verantwoording"}
+
+
+def _label_without_entity(kind: str, key: str) -> str:
+    return _WITHOUT_ENTITY.get((kind, key)) or LABELS[kind][key]
+
+
+def _labels_without_entity(kind: str, keys: list[str]) -> list[str]:
+    return [_label_without_entity(kind, k) for k in keys]

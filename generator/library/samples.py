@@ -39,6 +39,8 @@ def _variants(vorm: str) -> Iterator[dict]:
     yield {}
     yield {"consortium": {"hoofdelijk": False, "verblijf": True, "jeugdhulpverleners": 40,
                           "toegang": True},
+           # above the Jeugdwet 4.4.1 threshold getrapt toezicht is refused: an own board
+           "toezicht": {"model": {"geen": "getrapt", "bv": "raad_van_commissarissen"}.get(vorm, "raad_van_toezicht")},
            "stemrecht": {"model": "naar_aandeel", "maximum": 60},
            "uittreding": {"vergoeding": "vast_bedrag", "vast_bedrag": 50_000}}
     yield {"stemrecht": {"model": "consent"}, "toezicht": {"clientenraad": True, "ondernemingsraad": True},
