@@ -135,7 +135,7 @@ def test_a_checkbox_answer_is_summarised_in_dutch(monkeypatch):
         assert QuestionaryAsker().ask(CHECKBOX) == []
     with keyboard(DOWN, SPACE, ENTER):
         QuestionaryAsker().ask(CHECKBOX)
-    assert said == ["  Gekozen: niets", "  Gekozen: A; B"]
+    assert said == ["Gekozen: niets", "Gekozen: A; B"]
 
 
 def test_a_refused_checkbox_answer_stays_on_the_prompt():

@@ -48,7 +48,6 @@ RUN = [
     ("Hoe breed is de taak van het consortium?", ENTER),
     ("Hoort jeugdhulp met verblijf bij de taak?", UP + ENTER),
     ("Bepaalt het consortium mee", ENTER),
-    ("Hoeveel jeugdhulpverleners werken", ENTER),
     ("Zijn de partners volgens de aanbesteding hoofdelijk aansprakelijk?", ENTER),
 ]
 for i, (naam, vorm, kvk, plaats, share, omzet) in enumerate(PARTNERS):
@@ -65,6 +64,7 @@ for i, (naam, vorm, kvk, plaats, share, omzet) in enumerate(PARTNERS):
         RUN.append(("Wat wilt u doen?", ENTER))  # add a partner, then: done
 RUN += [
     ("Welke rechtsvorm krijgt het consortium?", DOWN * 2 + ENTER),
+    ("Hoeveel jeugdhulpverleners komen in dienst", ENTER),
     ("Wat wordt de naam in de statuten?", "Coöperatie Jeugdhulp Rivierenland U.A." + ENTER),
     ("In welke gemeente komt de statutaire zetel?", "Tiel" + ENTER),
     ("Hoe worden de stemmen verdeeld?", DOWN + ENTER),

@@ -24,12 +24,40 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.errors import output_error
 
 
-def _yaml() -> YAML:
+def _null(representer, _value):
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def _yaml(indent: tuple[int, int, int] = (2, 2, 0)) -> YAML:
+    """The round-trip parser, writing with the file's own indentation (mapping, sequence,
+    dash offset) and `null` spelled out, as the contract's examples do."""
     y = YAML(typ="rt")
     y.preserve_quotes = True
-    y.indent(mapping=2, sequence=4, offset=2)
+    y.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
     y.width = 100
+    y.representer.add_representer(type(None), _null)
     return y
+
+
+def _guess_indent(text: str) -> tuple[int, int, int]:
+    """(mapping, sequence, offset) as the file uses them; the defaults where it shows none."""
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    try:
+        _, sequence, offset = load_yaml_guess_indent(text)
+    except Exception:  # a guess only; the real parse reports real errors
+        return (2, 2, 0)
+    mapping = _mapping_indent(text)
+    sequence = sequence or mapping
+    return (mapping, sequence, offset or 0) if sequence >= (offset or 0) + 2 else (mapping, mapping, 0)
+
+
+def _mapping_indent(text: str) -> int:
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if line.startswith(" ") and stripped and not stripped.startswith(("#", "-")):
+            return len(line) - len(stripped)
+    return 2
 
 
 def target(path: Path) -> Path:
@@ -53,6 +81,7 @@ class Document:
 
     def __init__(self, text: str | None, header: str):
         self.header = header
+        self.indent = _guess_indent(text) if text else (2, 2, 0)
         self.root: Any = _yaml().load(text) if text and text.strip() else None
         self.fresh = not isinstance(self.root, CommentedMap)
         if self.fresh:
@@ -69,7 +98,7 @@ class Document:
 
     def text(self) -> str:
         stream = io.StringIO()
-        _yaml().dump(self.root, stream)
+        _yaml(self.indent).dump(self.root, stream)
         body = stream.getvalue()
         return self.header + body if self.fresh else body
 

@@ -34,7 +34,8 @@ def message(texts: list[str], *, capital: bool = True) -> str:
 
 class Engine:
     def __init__(self, questionnaire: Questionnaire, state: AnswerState, asker: Asker,
-                 save: Callable[[], None], *, out: Path | None = None, stop: Callable[[], None] | None = None):
+                 save: Callable[[], None], *, out: Path | None = None, stop: Callable[[], None] | None = None,
+                 made_here: bool = False):
         from generator.interview.partners import PartnerGroup
         from generator.interview.wording import labels
 
@@ -53,9 +54,20 @@ class Engine:
         self.group = PartnerGroup(self)
         self.labels = labels(q for s in questionnaire.sections for q in s.vragen)
         self.stop = stop
-        # A file that is already a valid answers file opens at the review screen: its optional
-        # answers that are still open are listed there, not asked one by one.
-        self.settled = not state.is_empty() and not state.problems() and state.provisional() is not None
+        self.settled = self._settled(made_here)
+
+    def _settled(self, made_here: bool) -> bool:
+        """A valid answers file opens at the review screen: its open optional answers are listed
+        there, not asked one by one. A file this interview is still filling in (it wrote the
+        file, and never got past the first question of the last section) resumes instead."""
+        if self.state.is_empty() or self.state.problems() or self.state.provisional() is None:
+            return False
+        if not made_here:
+            return True
+        answered = [i for i, s in enumerate(self.steps)
+                    if (self.group.state.partners if isinstance(s, Section) else self.state.has(s))]
+        last = self.questionnaire.sections[-1].id
+        return bool(answered) and self.section_id(self.steps[max(answered)]) == last
 
     def reword(self, text: str) -> str:
         from generator.interview.wording import for_interview
@@ -303,9 +315,15 @@ class Engine:
         default = next((v for v in (self.current(q), self.default_for(q)) if v in values), values[0])
         return Prompt(**base, options=options, default=default)
 
+    # Admission of a new partner is asked once, as uittreding.toetreding; the answers model puts
+    # it in the matching list of decisions (defaults.align_admission_rule).
+    ADMISSION_LISTS = frozenset({"stemrecht.gekwalificeerde_besluiten", "stemrecht.unanieme_besluiten"})
+
     def allowed_options(self, q: Question) -> tuple:
         """Choices that break no rule of the answers file given the other answers."""
         options = kinds.options(q, self.state.partners)
+        if q.path in self.ADMISSION_LISTS:
+            options = tuple(o for o in options if o.value != "toetreding")
         if kinds.PROMPT_KIND[q.soort] != "select":
             return options
         allowed = tuple(o for o in options if not self.trial_problems(q, o.value))

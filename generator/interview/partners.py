@@ -159,8 +159,9 @@ class PartnerGroup:
             self.e.asker.say(q.hulp, "help")
         stored_bad = q.key in partner and self._field_errors(i, q.key, partner[q.key])
         if stored_bad:
+            reason = self.e.reword(stored_bad)
             self.e.asker.say(f"Uw opgeslagen antwoord ({partner[q.key]}) is niet (meer) geldig: "
-                             f"{stored_bad[:1].lower()}{stored_bad[1:]}. Geef een nieuw antwoord.", "error")
+                             f"{reason[:1].lower()}{reason[1:]}. Geef een nieuw antwoord.", "error")
         value = self.e.ask_until_valid(self._prompt(i, q, partner))
         if value is BACK:
             return BACK
@@ -194,9 +195,9 @@ class PartnerGroup:
             if problems:
                 from generator.interview.engine import message
 
-                return None, message([p.bericht for p in problems])
+                return None, self.e.reword(message([p.bericht for p in problems]))
             error = self._field_errors(i, q.key, value)
-            return (None, error) if error else (value, None)
+            return (None, self.e.reword(error)) if error else (value, None)
 
         return convert
 

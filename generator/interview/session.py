@@ -12,7 +12,7 @@ from generator.errors import Interrupted, InvalidAnswers, NoTerminal, OutputExis
 from generator.interview.engine import Engine
 from generator.interview.prompt import Asker
 from generator.interview.questionnaire import REPEATING, load_questionnaire
-from generator.interview.state import VERSION, AnswerState, foreign_keys
+from generator.interview.state import VERSION, AnswerState, foreign_keys, prune
 
 DEFAULT_OUT = Path("uitvoer")
 HEADER = (
@@ -102,6 +102,15 @@ def check_out(out: Path, path: Path, force: bool) -> None:
                            f"met\n  {fix}\n{safe}", [Problem(str(p), "bestaat al") for p in existing])
 
 
+def made_here(path: Path) -> bool:
+    """The file was started by this interview (it begins with the interview's header)."""
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            return handle.readline().startswith(HEADER.splitlines()[0][:40])
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def resume_hint(path: Path, out: Path, *, stopped: bool = False) -> str:
     command = f"consortium interview {path}"
     if out != DEFAULT_OUT:
@@ -149,6 +158,10 @@ def run_interview(path: Path, out: Path = DEFAULT_OUT, *, asker: Asker | None = 
         asker = terminal_asker(path, out)
     questionnaire = load_questionnaire()
     state = AnswerState(raw)
+    dropped = prune(state, questionnaire.questions())
+    if dropped:  # left out of the file with the first changed answer, not before
+        names = ", ".join(q.label for q in dropped)
+        asker.say(f"Niet meer van toepassing en daarom weggelaten: {names}.", "info")
     save = Saver(path, raw, state)
     stopped = []
 
@@ -158,7 +171,7 @@ def run_interview(path: Path, out: Path = DEFAULT_OUT, *, asker: Asker | None = 
         asker.say(resume_hint(path, out, stopped=True), "info")
 
     try:
-        Engine(questionnaire, state, asker, save, out=out, stop=stop).run()
+        Engine(questionnaire, state, asker, save, out=out, stop=stop, made_here=made_here(path)).run()
     except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D / input closed mid-way
         save()
         if not path.exists():
