@@ -65,7 +65,8 @@ class PartnerGroup:
         partner = self.state.partners[i]
         bad = {p.pad for p in self.state.problems()}
         for f, q in enumerate(self.fields):
-            if (q.key not in partner or validate_field(REPEATING, q.key, partner[q.key])[1]
+            absent = q.key not in partner and not self.e.settled  # a valid file's gaps are open points
+            if (absent or (q.key in partner and validate_field(REPEATING, q.key, partner[q.key])[1])
                     or f"partners[{i}].{q.key}" in bad):
                 return f
         return None
