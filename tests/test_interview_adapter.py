@@ -96,14 +96,14 @@ def test_say_prints_without_a_terminal():
 def coop_keys() -> list[str]:
     """The keys a user types for the coöperatie of the README, mostly accepting defaults."""
     keys = ["Jeugdhulp Rivierenland", ENTER, "Tiel, Culemborg, West Betuwe", ENTER, "Regio Rivierenland", ENTER,
-            "26.100.000", ENTER, ENTER, CTRL_U, "5", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+            "26.100.000", ENTER, ENTER, CTRL_U, "5", ENTER, ENTER, ENTER, ENTER, ENTER]
     for naam, down, share in (("Stichting Rivierzorg", 0, "45"), ("GGZ Betuwe B.V.", 3, "40"),
                               ("Vereniging Gezinshuizen Gelderland", 1, "15")):
         keys += [naam, ENTER, *[DOWN] * down, ENTER, ENTER, ENTER, ENTER, CTRL_U, share, ENTER, ENTER]
         if naam.startswith("GGZ"):
             keys += [ENTER]  # menu: "Voeg een partner toe" is the default while shares are missing
     keys += [ENTER]  # menu: "Klaar met de partners"
-    keys += [DOWN, DOWN, ENTER, "Coöperatie Jeugdhulp Rivierenland U.A.", ENTER, "Tiel", ENTER]
+    keys += [DOWN, DOWN, ENTER, ENTER, "Coöperatie Jeugdhulp Rivierenland U.A.", ENTER, "Tiel", ENTER]
     keys += [ENTER] * 7  # stemrecht
     keys += [ENTER] * 10  # lumpsum
     keys += [ENTER, ENTER] + [ENTER] * 3  # ventielen (and the volume threshold), melding, tekort, overschot
