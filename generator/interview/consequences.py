@@ -123,9 +123,10 @@ def stemrecht_block(a: Antwoorden, result: Analyse) -> list[str]:
     cap = _cap_effect(a, result)
     if cap:
         lines += para(cap)
-    lines += para("Gewoon, Gekw.: de macht bij gewone besluiten en bij besluiten met de zwaardere "
-                  "meerderheid: hoe vaak een partner het verschil maakt tussen aangenomen en verworpen "
-                  "(Banzhaf-index, samen 100%). Rol: belang (afhankelijkheid) tegenover invloed.")
+    lines += para("Gewoon en Gekw. zijn de macht bij gewone besluiten en bij besluiten met de "
+                  "zwaardere meerderheid, dat is hoe vaak een partner het verschil maakt tussen "
+                  "aangenomen en verworpen (Banzhaf-index, samen 100%). Rol: belang (afhankelijkheid) "
+                  "tegenover invloed.")
     return lines
 
 
