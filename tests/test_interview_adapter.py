@@ -146,3 +146,23 @@ def test_a_refused_checkbox_answer_stays_on_the_prompt():
                     options=(Option("A", "a"), Option("B", "b")))
     with keyboard(SPACE, ENTER, DOWN, SPACE, ENTER):
         assert QuestionaryAsker().ask(prompt) == ["b"]
+
+
+def test_a_refused_answer_is_said_in_full_above_the_question_asked_again_with_the_typed_text(monkeypatch):
+    said = []
+    monkeypatch.setattr(QuestionaryAsker, "say", lambda self, text, style="info": said.append((style, text)))
+    long_message = "Moet groter dan 0 zijn; " + "een heel lange uitleg die nooit wordt afgekapt " * 5
+    prompt = Prompt(key="x", kind="text", message="Hoeveel?",
+                    convert=lambda raw: (raw, None) if raw == "042" else (None, long_message))
+    with keyboard("0", ENTER, "42", ENTER):  # the second prompt starts with "0": the typed text is kept
+        assert QuestionaryAsker().ask(prompt) == "042"
+    assert said == [("error", long_message)]
+
+
+def test_error_text_is_wrapped_between_words_at_the_terminal_width(monkeypatch):
+    from generator.adapters import prompts
+
+    monkeypatch.setattr(prompts.shutil, "get_terminal_size", lambda fallback: __import__("os").terminal_size((40, 24)))
+    text = prompts.wrap("Het KvK-nummer moet uit precies acht cijfers bestaan, bijvoorbeeld 41178459.", "  ")
+    assert all(len(line) <= 39 for line in text.splitlines())
+    assert " ".join(text.split()) == "Het KvK-nummer moet uit precies acht cijfers bestaan, bijvoorbeeld 41178459."

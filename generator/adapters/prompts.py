@@ -26,7 +26,7 @@ BACK_TEXT = "Ctrl-B = vorige vraag"
 INSTRUCTIONS = {
     "text": "",
     "select": "pijltjes + Enter",
-    "checkbox": "pijltjes, spatie = aan/uit, Enter = bevestigen",
+    "checkbox": "spatie = aan/uit, Enter = klaar",
 }
 
 STYLES: dict[str, str | None] = {"title": "bold", "help": "fg:ansicyan", "info": None, "error": "fg:ansired bold",
@@ -85,7 +85,8 @@ class QuestionaryAsker:
 
 def wrap(text: str, indent: str = "") -> str:
     width = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 1
-    return "\n".join(textwrap.fill(line, width=width, initial_indent=indent, subsequent_indent=indent)
+    return "\n".join(textwrap.fill(line, width=width, initial_indent=indent, subsequent_indent=indent,
+                                   break_long_words=False, break_on_hyphens=False)
                      for line in text.splitlines())
 
 
