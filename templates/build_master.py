@@ -138,6 +138,7 @@ def _styles(doc) -> None:
         heading = doc.styles[f"Heading {level}"]
         heading.font.name = FONT
         heading.font.color.rgb = RGBColor(0, 0, 0)
+        heading.paragraph_format.space_after = Pt(4)
         fonts = heading.element.rPr.rFonts  # a theme font would win over Arial: one family only
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(theme), None)

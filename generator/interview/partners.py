@@ -115,7 +115,7 @@ class PartnerGroup:
         problems = self.problems()
         for problem in problems:  # the total and the count are in the lines above already
             if problem.pad not in ("partners[].aandeel", REPEATING):
-                self.e.asker.say(f"Let op: {problem}", "error")
+                self.e.asker.say(f"Let op: {self.e.reword(str(problem))}", "error")
         choice = self.e.asker.ask(self._menu_prompt(problems))
         if choice is BACK:
             return ("form", len(partners) - 1, len(self.fields) - 1, True) if partners else BACK
