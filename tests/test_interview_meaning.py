@@ -262,3 +262,24 @@ def test_a_bad_output_folder_is_refused_before_the_first_question(tmp_path, case
         assert "--force" in report
         again = ScriptedAsker(coop_steps("bewaar_en_stop"))
         assert api.interview(tmp_path / "a.yaml", out, force=True, asker=again) == []
+
+
+def test_the_review_fits_80_columns_and_breaks_only_between_words(tmp_path):
+    long_name = "Stichting Jeugdzorg en Gezinsbegeleiding Rivierenland-Betuwe Centraal"
+    steps = [(k, long_name) if k == "partners[0].naam" else (k, v) for k, v in coop_steps("bewaar_en_stop")]
+    asker = run(tmp_path / "a.yaml", steps)
+    overview = next(m for m in asker.messages("info") if m.startswith("Overzicht"))
+    assert all(len(line) <= 80 for line in overview.splitlines())
+    words = set(overview.split())
+    assert {"Rivierenland-Betuwe", "Gezinsbegeleiding", "Centraal"} <= words
+    for block in (text for style, text in asker.said if style == "meaning"):
+        assert all(len(line) <= 80 for line in block.splitlines())
+
+
+def test_ctrl_c_before_any_answer_says_nothing_was_saved(tmp_path):
+    from generator.errors import Interrupted
+    from generator.interview.scripted import CTRL_C
+
+    with pytest.raises(Interrupted) as caught:
+        run(tmp_path / "a.yaml", [("consortium.naam", CTRL_C)])
+    assert "niets bewaard" in caught.value.bericht and not (tmp_path / "a.yaml").exists()
