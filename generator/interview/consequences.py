@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from generator.analysis.findings import HOOG, LAAG, MIDDEN, Waarschuwing
 from generator.analysis.report import Analyse, analyse
@@ -63,7 +63,14 @@ def para(text: str, indent: str = "  ") -> list[str]:
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)])\. (?=[A-Z])")
 
 
-def warning_lines(warnings: Sequence[Waarschuwing], reword) -> list[str]:
+Reword = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def warning_lines(warnings: Sequence[Waarschuwing], reword: Reword) -> list[str]:
     """A 'hoog' warning in full; the others by title and first sentence (the rest is in the
     governance analysis)."""
     lines = []
@@ -160,7 +167,7 @@ def lumpsum_block(a: Antwoorden, result: Analyse) -> list[str]:
 BLOCKS = {"partners": partners_block, "stemrecht": stemrecht_block, "lumpsum": lumpsum_block}
 
 
-def block(section: str, answers: Antwoorden | None, reword=lambda text: text) -> str | None:
+def block(section: str, answers: Antwoorden | None, reword: Reword = _same) -> str | None:
     """The 'Wat dit betekent' text after `section`, or None when there is nothing to say yet."""
     if answers is None or section not in SECTION_WARNINGS:
         return None
@@ -174,7 +181,7 @@ def block(section: str, answers: Antwoorden | None, reword=lambda text: text) ->
 
 
 # -- the review screen ---------------------------------------------------------------------------
-def warning_summary(answers: Antwoorden | None, reword=lambda text: text) -> list[str]:
+def warning_summary(answers: Antwoorden | None) -> list[str]:
     """The number of warnings by severity, then each 'hoog' warning on one line."""
     if answers is None:
         return []

@@ -47,7 +47,7 @@ def overview(engine: Engine) -> str:
 
 def status_lines(engine: Engine) -> list[str]:
     """Warnings by severity, open points and problems: the part a director must not miss."""
-    lines = warning_summary(engine.state.provisional(), engine.reword)
+    lines = warning_summary(engine.state.provisional())
     if lines:
         lines += fill("Alle waarschuwingen met uitleg staan straks in governance-analyse.docx.", "  ", "  ")
         lines.append("")
