@@ -3,6 +3,7 @@ every changed answer, handle Ctrl-C and "Bewaar en stop"."""
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from pathlib import Path
@@ -131,7 +132,7 @@ class Saver:
         self.path, self.state = path, state
         self.document = yaml_roundtrip.Document.open(path, HEADER) if path.exists() else \
             yaml_roundtrip.Document(None, HEADER)
-        self.written = raw  # what the file holds now, as the contract's reader sees it
+        self.written = copy.deepcopy(raw)  # what the file holds now, as the contract's reader sees it
         self.unchanged = state.as_file()
 
     def changed(self) -> bool:
