@@ -283,3 +283,18 @@ def test_ctrl_c_before_any_answer_says_nothing_was_saved(tmp_path):
     with pytest.raises(Interrupted) as caught:
         run(tmp_path / "a.yaml", [("consortium.naam", CTRL_C)])
     assert "niets bewaard" in caught.value.bericht and not (tmp_path / "a.yaml").exists()
+
+
+def test_a_script_names_only_the_answers_that_differ_from_the_defaults(tmp_path):
+    """Keyed scripts: a question the script does not name takes its default, so adding a
+    question to the questionnaire breaks no unrelated test."""
+    path = tmp_path / "a.yaml"
+    asker = run(path, [
+        ("consortium.naam", "Jeugdhulp Kempen"), ("consortium.werkgebied", "Eindhoven"),
+        ("consortium.opdrachtgever", "Gemeente Eindhoven"), ("consortium.opdrachtwaarde_per_jaar", "10.000.000"),
+        ("partners[0].naam", "Stichting A"), ("partners[0].aandeel", "60"), ("partners[1].naam", "Stichting B"),
+        ("rechtsvorm.vorm", "stichting"), ("rechtsvorm.naam", "Stichting Jeugdhulp Kempen"),
+        ("rechtsvorm.zetel", "Eindhoven"), ("review", "bewaar_en_stop")])
+    answers = validate_answers(saved(path))
+    assert [p.aandeel for p in answers.partners] == [60, 40]  # the second share defaults to the rest
+    assert "stemrecht.quorum" in asker.defaulted and "partners" in asker.defaulted
