@@ -113,11 +113,14 @@ RUN += [
 ]
 
 
+@pytest.mark.slow
 def test_from_an_empty_file_to_documents_in_a_terminal(tmp_path):
     child = spawn(tmp_path)
     for question, keys in RUN:
         answer(child, question, keys)
     child.expect("Geschreven in uitvoer/:")
+    child.expect(r"Waarschuwingen: \d+ hoog")  # the last lines: how many, and where to read them
+    child.expect(re.escape("uitvoer/governance-analyse.docx"))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -130,6 +133,7 @@ def test_from_an_empty_file_to_documents_in_a_terminal(tmp_path):
                                "clientenraad": True, "ondernemingsraad": False}
 
 
+@pytest.mark.slow
 def test_ctrl_c_saves_says_how_to_resume_and_exits_130(tmp_path):
     child = spawn(tmp_path, "mijn.yaml", "--out", "docs")
     for question, keys in RUN[:3]:
