@@ -298,3 +298,16 @@ def test_a_script_names_only_the_answers_that_differ_from_the_defaults(tmp_path)
     answers = validate_answers(saved(path))
     assert [p.aandeel for p in answers.partners] == [60, 40]  # the second share defaults to the rest
     assert "stemrecht.quorum" in asker.defaulted and "partners" in asker.defaulted
+
+
+def test_an_output_folder_without_write_permission_is_refused_first(tmp_path, monkeypatch):
+    # Tests may run as root, for whom every folder is writable: the permission check is simulated.
+    from generator.interview import session
+    from generator.interview.scripted import ScriptedAsker
+
+    monkeypatch.setattr(session.os, "access", lambda path, mode: False)
+    asker = ScriptedAsker([])
+    with pytest.raises(OutputExists) as caught:
+        api.interview(tmp_path / "a.yaml", tmp_path / "uitvoer", asker=asker)
+    assert asker.asked == [] and "u mag niet schrijven in" in caught.value.bericht
+    assert "Uw antwoorden zijn veilig" in caught.value.bericht
