@@ -76,6 +76,8 @@ class QuestionaryAsker:
             text = f"\n== {text} =="
         elif style in ("help", "error"):
             text = wrap(text, indent="  ")
+        elif style == "info":  # laid-out lines (the overview) stay; a long sentence is wrapped
+            text = "\n".join(line if len(line) < _width() else wrap(line) for line in text.splitlines())
         elif style == "meaning":  # laid out for 80 columns by the interview itself
             title, _, body = text.partition("\n")
             questionary.print(f"\n{title}", style="bold fg:ansiyellow")
@@ -83,8 +85,12 @@ class QuestionaryAsker:
         questionary.print(text, style=STYLES[style])
 
 
+def _width() -> int:
+    return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 1
+
+
 def wrap(text: str, indent: str = "") -> str:
-    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 1
+    width = _width()
     return "\n".join(textwrap.fill(line, width=width, initial_indent=indent, subsequent_indent=indent,
                                    break_long_words=False, break_on_hyphens=False)
                      for line in text.splitlines())
