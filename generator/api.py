@@ -65,8 +65,8 @@ def warnings_summary(path: Path, out: Path) -> str:
     from generator.assemble.package import ANALYSE_FILE
     from generator.interview.consequences import counts
 
-    return (f"Waarschuwingen: {counts(load_answers(path))}. Lees ze met uitleg en grondslag in "
-            f"{out / ANALYSE_FILE},\nof in de terminal met: consortium check {path}")
+    return (f"Waarschuwingen: {counts(load_answers(path))}. Lees ze met uitleg en grondslag in\n"
+            f"  {out / ANALYSE_FILE}\nof in de terminal met:\n  consortium check {path}")
 
 
 def library():
