@@ -181,20 +181,20 @@ def block(section: str, answers: Antwoorden | None, reword: Reword = _same) -> s
 
 
 # -- the review screen ---------------------------------------------------------------------------
+def counts(answers: Antwoorden, found: Sequence[Waarschuwing] | None = None) -> str:
+    """'2 hoog, 9 midden, 4 laag' (the severities that occur), or 'geen'."""
+    found = analyse(answers).waarschuwingen if found is None else found
+    tally = Counter(w.ernst for w in found)
+    return ", ".join(f"{tally[e]} {e}" for e in (HOOG, MIDDEN, LAAG) if tally[e]) or "geen"
+
+
 def warning_summary(answers: Antwoorden | None) -> list[str]:
     """The number of warnings by severity, then each 'hoog' warning on one line."""
     if answers is None:
         return []
     found = analyse(answers).waarschuwingen
-    counts = Counter(w.ernst for w in found)
-    total = ", ".join(f"{counts[e]} {e}" for e in (HOOG, MIDDEN, LAAG) if counts[e]) or "geen"
-    lines = [f"Waarschuwingen: {total}"]
+    lines = [f"Waarschuwingen: {counts(answers, found)}"]
     for w in found:
         if w.ernst == HOOG:
             lines += para(f"- {w.titel} ({w.code})", "  ")
     return lines
-
-
-def counts(answers: Antwoorden) -> str:
-    found = Counter(w.ernst for w in analyse(answers).waarschuwingen)
-    return ", ".join(f"{found[e]} {e}" for e in (HOOG, MIDDEN, LAAG) if found[e]) or "geen"
