@@ -65,7 +65,7 @@ class Engine:
         if not made_here:
             return True
         answered = [i for i, s in enumerate(self.steps)
-                    if (self.group.state.partners if isinstance(s, Section) else self.state.has(s))]
+                    if (self.state.partners if isinstance(s, Section) else self.state.has(s))]
         last = self.questionnaire.sections[-1].id
         return bool(answered) and self.section_id(self.steps[max(answered)]) == last
 
