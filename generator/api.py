@@ -125,6 +125,15 @@ def open_points_summary(written: list[Path]) -> str:
             f"zie {ACCOUNT_FILE}.")
 
 
+def warnings_summary(path: Path, out: Path) -> str:
+    """The last lines after the interview generated: how many warnings, and where to read them."""
+    from generator.assemble.package import ANALYSE_FILE
+    from generator.interview.consequences import counts
+
+    return (f"Waarschuwingen: {counts(load_answers(path))}. Lees ze met uitleg en grondslag in\n"
+            f"  {out / ANALYSE_FILE}\nof in de terminal met:\n  consortium check {path}")
+
+
 def library():
     """The installed clause library, validated."""
     from generator.library.load import default_library
@@ -173,6 +182,8 @@ def interview(path: Path, out: Path, *, force: bool = False, asker=None) -> list
     """Run the guided questionnaire on the answers file `path`, then write the documents.
 
     Every answer is saved to `path` at once; a rerun resumes at the first unanswered question.
+    The output folder is checked before the first question. Returns [] when the user chose
+    "Bewaar en stop" on the review screen.
     When the user chooses "Genereer de documenten" on the review screen, the documents are
     written into `out` by `generate`, with the same `force` safety. `asker` replaces the
     terminal prompts (tests, demos); without it stdin must be a terminal (else NoTerminal).
@@ -180,7 +191,8 @@ def interview(path: Path, out: Path, *, force: bool = False, asker=None) -> list
     from generator.errors import OutputExists, Problem
     from generator.interview.session import run_interview
 
-    run_interview(path, out, asker=asker)
+    if not run_interview(path, out, asker=asker, force=force):
+        return []  # "Bewaar en stop": the answers are saved, no documents
     try:
         return generate(path, out, force=force)
     except OutputExists as exc:

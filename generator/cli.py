@@ -192,8 +192,11 @@ def _run_interview(args: argparse.Namespace) -> int:
     from generator import api
 
     written = api.interview(args.antwoorden, args.out, force=args.force)
+    if not written:  # "Bewaar en stop": the interview said where the answers are
+        return EXIT_OK
     print()
     _print_written(args.out, written)
+    print(api.warnings_summary(args.antwoorden, args.out))
     return EXIT_OK
 
 

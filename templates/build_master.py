@@ -23,7 +23,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor, Twips
 
 FONT = "Arial"
 OUTLINE = (
@@ -138,6 +138,10 @@ def _styles(doc) -> None:
         heading = doc.styles[f"Heading {level}"]
         heading.font.name = FONT
         heading.font.color.rgb = RGBColor(0, 0, 0)
+        heading.paragraph_format.space_after = Pt(4)
+        fonts = heading.element.rPr.rFonts  # a theme font would win over Arial: one family only
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
 
 
 def _field(paragraph, instruction: str, cached: str) -> None:
@@ -162,7 +166,10 @@ def _header_footer(doc) -> None:
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2.5)
     header = section.header.paragraphs[0]
-    header.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+    stops = header.paragraph_format.tab_stops
+    for inherited in (Twips(4680), Twips(9360)):  # the Header style's centre stop would catch CONCEPT
+        stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
     header.add_run("{{ koptekst }}").font.size = Pt(8)
     concept = header.add_run("\tCONCEPT")
     concept.font.size = Pt(8)

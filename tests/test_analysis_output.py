@@ -122,7 +122,10 @@ def test_document_blocks_are_a_complete_board_document():
             "Waarschuwingen", "Tot slot"} <= set(headings)
     tables = [b for b in blocks if isinstance(b, Tabel)]
     assert tables[0].kolommen[0] == "Partner" and len(tables[0].rijen) == 3
-    assert tables[1].kolommen[0] == "Jaar" and tables[1].rijen[-1][0] == "Totaal"
+    assert tables[1].kolommen == ("Partner", "Stemgewicht", "Macht gewone besluiten",
+                                  "Macht gekwalificeerde besluiten", "Veto")
+    assert all(len(t.kolommen) <= 5 for t in tables)  # room for every header on a portrait page
+    assert tables[2].kolommen[0] == "Jaar" and tables[2].rijen[-1][0] == "Totaal"
     picture = next(b for b in blocks if isinstance(b, Afbeelding))
     assert picture.png == b"\x89PNG fake" and picture.bijschrift.startswith("Figuur 1.")
     text = " ".join(b.tekst if isinstance(b, Alinea | Kop) else " ".join(getattr(b, "items", ())) for b in blocks)
@@ -156,3 +159,22 @@ def test_chart_is_a_deterministic_png():
 @pytest.mark.parametrize("changes", [{"partners": shares(50, 50)}, {"stemrecht.model": "consent"}])
 def test_chart_copes_with_unknown_turnover_and_consent(changes):
     assert draw_position_chart(analysed(changes)).startswith(b"\x89PNG")
+
+
+def test_the_house_style_has_one_font_family_and_a_spaced_header():
+    """Headings use the text font (no theme font that would win over it), and CONCEPT sits at
+    the right margin: the Header style's centre tab stop is cleared."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from generator.assemble.package import master_template
+
+    doc = Document(str(master_template()))
+    for level in (1, 2):
+        fonts = doc.styles[f"Heading {level}"].element.rPr.rFonts
+        assert fonts.get(qn("w:ascii")) == "Arial" and fonts.get(qn("w:asciiTheme")) is None
+    header = doc.sections[0].header.paragraphs[0]
+    stops = {(round(t.position.cm, 1), t.alignment) for t in header.paragraph_format.tab_stops}
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    assert (16.0, WD_TAB_ALIGNMENT.RIGHT) in stops and (8.3, WD_TAB_ALIGNMENT.CLEAR) in stops

@@ -96,14 +96,14 @@ def test_say_prints_without_a_terminal():
 def coop_keys() -> list[str]:
     """The keys a user types for the coöperatie of the README, mostly accepting defaults."""
     keys = ["Jeugdhulp Rivierenland", ENTER, "Tiel, Culemborg, West Betuwe", ENTER, "Regio Rivierenland", ENTER,
-            "26.100.000", ENTER, ENTER, CTRL_U, "5", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+            "26.100.000", ENTER, ENTER, CTRL_U, "5", ENTER, ENTER, ENTER, ENTER, ENTER]
     for naam, down, share in (("Stichting Rivierzorg", 0, "45"), ("GGZ Betuwe B.V.", 3, "40"),
                               ("Vereniging Gezinshuizen Gelderland", 1, "15")):
         keys += [naam, ENTER, *[DOWN] * down, ENTER, ENTER, ENTER, ENTER, CTRL_U, share, ENTER, ENTER]
         if naam.startswith("GGZ"):
             keys += [ENTER]  # menu: "Voeg een partner toe" is the default while shares are missing
     keys += [ENTER]  # menu: "Klaar met de partners"
-    keys += [DOWN, DOWN, ENTER, "Coöperatie Jeugdhulp Rivierenland U.A.", ENTER, "Tiel", ENTER]
+    keys += [DOWN, DOWN, ENTER, ENTER, "Coöperatie Jeugdhulp Rivierenland U.A.", ENTER, "Tiel", ENTER]
     keys += [ENTER] * 7  # stemrecht
     keys += [ENTER] * 10  # lumpsum
     keys += [ENTER, ENTER] + [ENTER] * 3  # ventielen (and the volume threshold), melding, tekort, overschot
@@ -135,7 +135,7 @@ def test_a_checkbox_answer_is_summarised_in_dutch(monkeypatch):
         assert QuestionaryAsker().ask(CHECKBOX) == []
     with keyboard(DOWN, SPACE, ENTER):
         QuestionaryAsker().ask(CHECKBOX)
-    assert said == ["  Gekozen: niets", "  Gekozen: A; B"]
+    assert said == ["Gekozen: niets", "Gekozen: A; B"]
 
 
 def test_a_refused_checkbox_answer_stays_on_the_prompt():
@@ -146,3 +146,23 @@ def test_a_refused_checkbox_answer_stays_on_the_prompt():
                     options=(Option("A", "a"), Option("B", "b")))
     with keyboard(SPACE, ENTER, DOWN, SPACE, ENTER):
         assert QuestionaryAsker().ask(prompt) == ["b"]
+
+
+def test_a_refused_answer_is_said_in_full_above_the_question_asked_again_with_the_typed_text(monkeypatch):
+    said = []
+    monkeypatch.setattr(QuestionaryAsker, "say", lambda self, text, style="info": said.append((style, text)))
+    long_message = "Moet groter dan 0 zijn; " + "een heel lange uitleg die nooit wordt afgekapt " * 5
+    prompt = Prompt(key="x", kind="text", message="Hoeveel?",
+                    convert=lambda raw: (raw, None) if raw == "042" else (None, long_message))
+    with keyboard("0", ENTER, "42", ENTER):  # the second prompt starts with "0": the typed text is kept
+        assert QuestionaryAsker().ask(prompt) == "042"
+    assert said == [("error", long_message)]
+
+
+def test_error_text_is_wrapped_between_words_at_the_terminal_width(monkeypatch):
+    from generator.adapters import prompts
+
+    monkeypatch.setattr(prompts.shutil, "get_terminal_size", lambda fallback: __import__("os").terminal_size((40, 24)))
+    text = prompts.wrap("Het KvK-nummer moet uit precies acht cijfers bestaan, bijvoorbeeld 41178459.", "  ")
+    assert all(len(line) <= 39 for line in text.splitlines())
+    assert " ".join(text.split()) == "Het KvK-nummer moet uit precies acht cijfers bestaan, bijvoorbeeld 41178459."

@@ -90,7 +90,7 @@ def test_invalid_text_is_refused_in_place_with_the_dutch_message(tmp_path):
                      ("consortium.opdrachtwaarde_per_jaar", "26100000")])
     asker = run(tmp_path / "a.yaml", steps)
     assert [(key, msg) for key, _, msg in asker.refused[:2]] == [
-        ("consortium.opdrachtwaarde_per_jaar", "Verwacht een getal"),
+        ("consortium.opdrachtwaarde_per_jaar", "Typ een getal, bijvoorbeeld 12 of 2,5"),
         ("consortium.opdrachtwaarde_per_jaar", "Moet groter dan 0 zijn"),
     ]
 
@@ -107,7 +107,7 @@ def test_cross_field_rule_refuses_in_place(tmp_path):
 
 def geen_steps(review="genereer"):
     steps = replace(coop_steps(review), "rechtsvorm.vorm", [("rechtsvorm.vorm", "geen")])
-    steps = drop(steps, "rechtsvorm.naam", "rechtsvorm.zetel", "toezicht.leden")
+    steps = drop(steps, "rechtsvorm.naam", "rechtsvorm.zetel", "toezicht.leden", "consortium.jeugdhulpverleners")
     steps = replace(steps, "toezicht.model", [("toezicht.model", ENTER)])
     return replace(steps, "stemrecht.model", [("stemrecht.model", "consent")])
 
@@ -250,7 +250,8 @@ def test_stale_answers_are_asked_again_not_a_crash(complete):
     errors = asker.messages("error")
     assert any("(40 jaar) is niet (meer) geldig: moet tussen 1 en 15 liggen" in e for e in errors)
     assert any("'middel' is geen geldige keuze" in e for e in errors)
-    assert any("'begroting' staat ook in gekwalificeerde_besluiten" in e for e in errors)
+    assert any("'begroting' staat ook in de lijst 'Besluiten met zwaardere meerderheid'" in e for e in errors)
+    assert not any("aanhalingstekens" in e or "gekwalificeerde_besluiten" in e for e in errors)
     assert [p.default for p in asker.asked if p.key == "consortium.taak"] == ["smal"]
     validate_answers(saved(complete))
 
@@ -277,8 +278,11 @@ def test_answers_that_no_longer_apply_in_the_file_are_dropped_at_start(complete)
     raw["toezicht"]["model"] = "getrapt"
     raw["toezicht"]["leden"] = 5
     write(complete, raw)
-    asker = run(complete, [("review", "genereer")])
+    before = complete.read_text(encoding="utf-8")
+    asker = run(complete, [("review", "bewaar_en_stop")])
     assert "Aantal toezichthouders" in asker.messages("info")[0]
+    assert complete.read_text(encoding="utf-8") == before  # nothing written without a changed answer
+    run(complete, [("review", "geschillen"), ("geschillen.route", "rechter"), ("review", "bewaar_en_stop")])
     assert "leden" not in saved(complete)["toezicht"]
 
 

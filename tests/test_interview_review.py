@@ -26,8 +26,9 @@ def test_generate_is_the_first_and_default_choice_and_every_section_can_be_opene
     asker = run(complete, [("review", ENTER)])
     prompt = asker.asked[0]
     assert prompt.default == GENERATE and prompt.options[0].value == GENERATE
-    assert [o.value for o in prompt.options[1:]] == [s.id for s in load_questionnaire().sections]
-    assert prompt.options[3].title == "Wijzig 3. Rechtsvorm van het consortium"
+    assert prompt.options[1].value == "bewaar_en_stop"
+    assert [o.value for o in prompt.options[2:]] == [s.id for s in load_questionnaire().sections]
+    assert prompt.options[4].title == "Wijzig 3. Rechtsvorm van het consortium"
 
 
 def test_changing_the_legal_form_drops_and_asks_what_changed(complete):

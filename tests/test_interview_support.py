@@ -22,7 +22,6 @@ CONSORTIUM = [
     ("consortium.taak", ENTER),
     ("consortium.verblijf", "ja"),
     ("consortium.toegang", ENTER),
-    ("consortium.jeugdhulpverleners", ENTER),
     ("consortium.hoofdelijk", ENTER),
 ]
 PARTNERS = [
@@ -42,7 +41,7 @@ def coop_steps(review: Any = "genereer") -> list[tuple[str, Any]]:
     steps = list(CONSORTIUM)
     steps += partner_steps(0, PARTNERS[0]) + partner_steps(1, PARTNERS[1])
     steps += [("partners", "toevoegen"), *partner_steps(2, PARTNERS[2]), ("partners", "klaar")]
-    steps += [("rechtsvorm.vorm", "cooperatie"),
+    steps += [("rechtsvorm.vorm", "cooperatie"), ("consortium.jeugdhulpverleners", ENTER),
               ("rechtsvorm.naam", "Coöperatie Jeugdhulp Rivierenland U.A."),
               ("rechtsvorm.zetel", "Tiel")]
     steps += [("stemrecht.model", "naar_aandeel"), ("stemrecht.maximum", "45")]

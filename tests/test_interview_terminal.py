@@ -48,7 +48,6 @@ RUN = [
     ("Hoe breed is de taak van het consortium?", ENTER),
     ("Hoort jeugdhulp met verblijf bij de taak?", UP + ENTER),
     ("Bepaalt het consortium mee", ENTER),
-    ("Hoeveel jeugdhulpverleners werken", ENTER),
     ("Zijn de partners volgens de aanbesteding hoofdelijk aansprakelijk?", ENTER),
 ]
 for i, (naam, vorm, kvk, plaats, share, omzet) in enumerate(PARTNERS):
@@ -65,6 +64,7 @@ for i, (naam, vorm, kvk, plaats, share, omzet) in enumerate(PARTNERS):
         RUN.append(("Wat wilt u doen?", ENTER))  # add a partner, then: done
 RUN += [
     ("Welke rechtsvorm krijgt het consortium?", DOWN * 2 + ENTER),
+    ("Hoeveel jeugdhulpverleners komen in dienst", ENTER),
     ("Wat wordt de naam in de statuten?", "Coöperatie Jeugdhulp Rivierenland U.A." + ENTER),
     ("In welke gemeente komt de statutaire zetel?", "Tiel" + ENTER),
     ("Hoe worden de stemmen verdeeld?", DOWN + ENTER),
@@ -113,11 +113,14 @@ RUN += [
 ]
 
 
+@pytest.mark.slow
 def test_from_an_empty_file_to_documents_in_a_terminal(tmp_path):
     child = spawn(tmp_path)
     for question, keys in RUN:
         answer(child, question, keys)
     child.expect("Geschreven in uitvoer/:")
+    child.expect(r"Waarschuwingen: \d+ hoog")  # the last lines: how many, and where to read them
+    child.expect(re.escape("uitvoer/governance-analyse.docx"))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -130,6 +133,7 @@ def test_from_an_empty_file_to_documents_in_a_terminal(tmp_path):
                                "clientenraad": True, "ondernemingsraad": False}
 
 
+@pytest.mark.slow
 def test_ctrl_c_saves_says_how_to_resume_and_exits_130(tmp_path):
     child = spawn(tmp_path, "mijn.yaml", "--out", "docs")
     for question, keys in RUN[:3]:
@@ -157,3 +161,64 @@ def test_without_a_terminal_it_points_to_generate_and_exits_2(tmp_path):
     assert result.returncode == 2
     assert "heeft daarvoor een terminal nodig" in result.stderr and "consortium generate" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "antwoorden.yaml").exists()
+
+
+# -- a file a person wrote, and a bad --out, in a real terminal --------------------------------------
+
+def _example(tmp_path: Path) -> Path:
+    from conftest import raw_answers
+
+    from generator.adapters import yaml_io
+
+    text = "# Door de directeur zelf bijgehouden\n" + yaml_io.dump(raw_answers()).replace(
+        "  looptijd_jaren: 5\n", "  looptijd_jaren: 5   # uit de gunningsbrief\n")
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_a_complete_valid_file_reaches_the_review_screen_at_once(tmp_path):
+    _example(tmp_path)
+    child = spawn(tmp_path)
+    child.expect("Welkom terug. Uw antwoorden zijn compleet")
+    child.expect("Waarschuwingen: ")
+    child.expect(re.escape("Wat wilt u doen?"))
+    assert "Wat is de naam van het consortium?" not in child.before
+    child.send(DOWN + ENTER)  # Bewaar en stop
+    child.expect("Gestopt. Uw antwoorden zijn bewaard in antwoorden.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.mark.slow
+def test_a_bad_out_is_refused_before_the_first_question(tmp_path):
+    (tmp_path / "uitvoer").write_text("ik sta in de weg", encoding="utf-8")
+    child = spawn(tmp_path, "--out", "uitvoer")
+    child.expect("uitvoer is een bestand, geen map")
+    child.expect("Uw antwoorden zijn veilig")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "Wat is de naam van het consortium?" not in child.before
+    assert not (tmp_path / "antwoorden.yaml").exists()
+
+
+@pytest.mark.slow
+def test_comments_in_the_answers_file_survive_a_change(tmp_path):
+    path = _example(tmp_path)
+    child = spawn(tmp_path)
+    child.expect(re.escape("Wat wilt u doen?"))
+    child.send(DOWN * 11 + ENTER)  # Wijzig 10. Geschillen
+    answer(child, "Hoe worden geschillen beslecht?", DOWN + ENTER)
+    answer(child, "Welke rechtbank is bevoegd?", ENTER)
+    child.expect(re.escape("Wat wilt u doen?"))
+    child.send(DOWN + ENTER)  # Bewaar en stop
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Door de directeur zelf bijgehouden\n")
+    assert "  looptijd_jaren: 5   # uit de gunningsbrief\n" in text
+    assert saved(path)["geschillen"]["route"] == "rechter"

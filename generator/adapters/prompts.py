@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from dataclasses import replace
 from typing import Any
 
 import questionary
-from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import Container, Window
@@ -26,10 +26,11 @@ BACK_TEXT = "Ctrl-B = vorige vraag"
 INSTRUCTIONS = {
     "text": "",
     "select": "pijltjes + Enter",
-    "checkbox": "pijltjes, spatie = aan/uit, Enter = bevestigen",
+    "checkbox": "spatie = aan/uit, Enter = klaar",
 }
 
-STYLES: dict[str, str | None] = {"title": "bold", "help": "fg:ansicyan", "info": None, "error": "fg:ansired bold"}
+STYLES: dict[str, str | None] = {"title": "bold", "help": "fg:ansicyan", "info": None, "error": "fg:ansired bold",
+                                 "meaning": "fg:ansiyellow"}
 MAX_WIDTH = 96
 
 
@@ -42,19 +43,32 @@ class QuestionaryAsker:
     """Asks in the terminal. Returns raw answers (text, option values) or BACK."""
 
     def ask(self, prompt: Prompt) -> Any:
+        """Ask until the answer is accepted. A refused answer's message is printed in full,
+        wrapped, right above the question, which is asked again with the typed answer."""
+        while True:
+            raw = self._ask_once(prompt)
+            if raw is BACK or prompt.kind == "select":
+                return raw
+            values = [prompt.options[i].value for i in raw] if prompt.kind == "checkbox" else raw
+            error = prompt.convert(values)[1]
+            if error is None:
+                if prompt.kind == "checkbox":
+                    chosen = [prompt.options[i].title for i in raw]
+                    self.say("Gekozen: " + ("; ".join(chosen) or "niets"), "help")
+                return values
+            self.say(error, "error")
+            prompt = replace(prompt, default=values)
+
+    def _ask_once(self, prompt: Prompt) -> Any:
         question = build_question(prompt)
         bind_back(question)
         if prompt.kind == "checkbox":
-            bind_dutch_submit(question, prompt)
+            bind_dutch_submit(question)
         raw = question.unsafe_ask()
         if raw is BACK:
             return BACK
         if prompt.kind == "select":
             return prompt.options[raw].value
-        if prompt.kind == "checkbox":
-            chosen = [prompt.options[i] for i in raw]
-            self.say(wrap("Gekozen: " + ("; ".join(o.title for o in chosen) or "niets"), indent="  "), "info")
-            return [o.value for o in chosen]
         return raw
 
     def say(self, text: str, style: Style = "info") -> None:
@@ -62,12 +76,23 @@ class QuestionaryAsker:
             text = f"\n== {text} =="
         elif style in ("help", "error"):
             text = wrap(text, indent="  ")
+        elif style == "info":  # laid-out lines (the overview) stay; a long sentence is wrapped
+            text = "\n".join(line if len(line) < _width() else wrap(line) for line in text.splitlines())
+        elif style == "meaning":  # laid out for 80 columns by the interview itself
+            title, _, body = text.partition("\n")
+            questionary.print(f"\n{title}", style="bold fg:ansiyellow")
+            text = body
         questionary.print(text, style=STYLES[style])
 
 
+def _width() -> int:
+    return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 1
+
+
 def wrap(text: str, indent: str = "") -> str:
-    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 1
-    return "\n".join(textwrap.fill(line, width=width, initial_indent=indent, subsequent_indent=indent)
+    width = _width()
+    return "\n".join(textwrap.fill(line, width=width, initial_indent=indent, subsequent_indent=indent,
+                                   break_long_words=False, break_on_hyphens=False)
                      for line in text.splitlines())
 
 
@@ -83,7 +108,7 @@ def bind_back(question: questionary.Question) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
-def bind_dutch_submit(question: questionary.Question, prompt: Prompt) -> None:
+def bind_dutch_submit(question: questionary.Question) -> None:
     """Submit a checkbox without questionary's English summary ("done (3 selections)"): the
     prompt line keeps its Dutch instruction and `ask` prints the choices in Dutch."""
     control = _inquirer(question.application.layout.container)
@@ -92,13 +117,7 @@ def bind_dutch_submit(question: questionary.Question, prompt: Prompt) -> None:
     @bindings.add(Keys.ControlM, eager=True)
     def _submit(event) -> None:
         control.submission_attempted = True
-        picked = [choice.value for choice in control.get_selected_values()]
-        verdict = _verdict(prompt, [prompt.options[i].value for i in picked])
-        if verdict is not True:
-            control.error_message = FormattedText([("class:validation-toolbar", verdict)])
-            return
-        control.error_message = None
-        event.app.exit(result=picked)
+        event.app.exit(result=[choice.value for choice in control.get_selected_values()])
 
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
@@ -116,21 +135,14 @@ def _inquirer(container: Container) -> InquirerControl:
 
 def build_question(prompt: Prompt) -> questionary.Question:
     if prompt.kind == "text":
-        return questionary.text(prompt.message, default=prompt.default or "", instruction=instruction(prompt),
-                                validate=lambda text: _verdict(prompt, text), validate_while_typing=False)
+        return questionary.text(prompt.message, default=prompt.default or "", instruction=instruction(prompt))
     choices = [questionary.Choice(o.title, value=i, disabled=o.disabled,
                                   checked=prompt.kind == "checkbox" and o.value in (prompt.default or []))
                for i, o in enumerate(prompt.options)]
     if prompt.kind == "checkbox":
-        return questionary.checkbox(prompt.message, choices=choices, instruction=instruction(prompt),
-                                    validate=lambda picked: _verdict(prompt, [prompt.options[i].value
-                                                                              for i in picked]))
+        return questionary.checkbox(prompt.message, choices=choices, instruction=instruction(prompt))
     values = [o.value for o in prompt.options]
     default = values.index(prompt.default) if prompt.default in values else None
     return questionary.select(prompt.message, choices=choices, instruction=instruction(prompt),
                               default=choices[default] if default is not None else None)
 
-
-def _verdict(prompt: Prompt, raw: Any) -> bool | str:
-    error = prompt.convert(raw)[1]
-    return True if error is None else error

@@ -65,12 +65,32 @@ def _caption(a: Analyse) -> str:
     return text
 
 
+# The partner table in two parts of five columns, so that every header fits its column on a
+# portrait page without breaking a word.
+BELANG_KOLOMMEN = ("Partner", "Aandeel", "Opbrengst per jaar", "Afhankelijkheid", "Rol")
+ZEGGENSCHAP_KOLOMMEN = ("Partner", "Stemgewicht", "Macht gewone besluiten", "Macht gekwalificeerde besluiten",
+                        "Veto")
+
+
+def _belang_rows(a: Analyse) -> tuple[tuple[str, ...], ...]:
+    return tuple((p.naam, tables.pct(p.aandeel, 2), tables.euro(p.opbrengst), tables.pct(p.afhankelijkheid),
+                  p.rol or tables.ONBEKEND) for p in a.posities)
+
+
+def _zeggenschap_rows(a: Analyse) -> tuple[tuple[str, ...], ...]:
+    return tuple((p.naam, tables.pct(p.stemgewicht), tables.pct(p.macht.meerderheid * 100),
+                  tables.pct(p.macht.gekwalificeerd * 100), "ja" if p.veto else "nee") for p in a.posities)
+
+
 def _positions(a: Analyse, chart_png: bytes | None) -> list[Block]:
     blocks: list[Block] = [
         Kop("Posities van de partners", 2),
-        Alinea("Aandeel, afhankelijkheid en stemgewicht in procenten; macht als deel van de "
-               "totale macht. Veto geldt voor de gekwalificeerde besluiten."),
-        Tabel(tables.PARTNER_KOLOMMEN, tables.partner_rows(a.posities), tables.PARTNER_RECHTS),
+        Alinea("Belang: het aandeel in de opdracht, de opbrengst die daarbij hoort en wat die "
+               "opbrengst is als deel van de eigen jaaromzet (afhankelijkheid)."),
+        Tabel(BELANG_KOLOMMEN, _belang_rows(a), (1, 2, 3)),
+        Alinea("Zeggenschap: het stemgewicht in procenten en de macht als deel van de totale "
+               "macht. Veto geldt voor de gekwalificeerde besluiten."),
+        Tabel(ZEGGENSCHAP_KOLOMMEN, _zeggenschap_rows(a), (1, 2, 3)),
     ]
     if chart_png:
         blocks.append(Afbeelding(chart_png, f"Figuur 1. {_caption(a)}"))

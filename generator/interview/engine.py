@@ -34,8 +34,10 @@ def message(texts: list[str], *, capital: bool = True) -> str:
 
 class Engine:
     def __init__(self, questionnaire: Questionnaire, state: AnswerState, asker: Asker,
-                 save: Callable[[], None], *, out: Path | None = None):
+                 save: Callable[[], None], *, out: Path | None = None, stop: Callable[[], None] | None = None,
+                 made_here: bool = False):
         from generator.interview.partners import PartnerGroup
+        from generator.interview.wording import labels
 
         self.questionnaire = questionnaire
         self.state = state
@@ -50,18 +52,45 @@ class Engine:
         self._announced: str | None = None
         self._problem_steps: tuple[int, set[str | None]] = (-1, set())
         self.group = PartnerGroup(self)
+        self.labels = labels(q for s in questionnaire.sections for q in s.vragen)
+        self.stop = stop
+        self.settled = self._settled(made_here)
+
+    def _settled(self, made_here: bool) -> bool:
+        """A valid answers file opens at the review screen: its open optional answers are listed
+        there, not asked one by one. A file this interview is still filling in (it wrote the
+        file, and never got past the first question of the last section) resumes instead."""
+        if self.state.is_empty() or self.state.problems() or self.state.provisional() is None:
+            return False
+        if not made_here:
+            return True
+        answered = [i for i, s in enumerate(self.steps)
+                    if (self.state.partners if isinstance(s, Section) else self.state.has(s))]
+        last = self.questionnaire.sections[-1].id
+        return bool(answered) and self.section_id(self.steps[max(answered)]) == last
+
+    def reword(self, text: str) -> str:
+        from generator.interview.wording import for_interview
+
+        return for_interview(text, self.labels)
 
     # -- the whole interview -------------------------------------------------------------
     def run(self) -> None:
         """Ask until nothing is pending, then show the review until the user generates."""
-        from generator.interview.review import GENERATE, ask_review
+        from generator.interview.review import GENERATE, STOP, ask_review
 
         self._drop_stale_answers()
-        self.walk(self.first_pending(0))
+        start = self.first_pending(0)
+        self.welcome(start)
+        self.walk(start)
         while True:
             choice = ask_review(self)
             if choice == GENERATE:
                 self.asker.say(f"De documenten worden opgesteld in {self.out}/ ...", "info")
+                return
+            if choice == STOP:
+                if self.stop is not None:
+                    self.stop()
                 return
             self.history, self.redo = [], []
             if choice is BACK:
@@ -69,12 +98,27 @@ class Engine:
             else:
                 self.edit_section(choice)
 
+    def welcome(self, start: int | None) -> None:
+        """On resume, say where the interview continues."""
+        if self.state.is_empty():
+            return
+        if start is None:
+            self.asker.say("Welkom terug. Uw antwoorden zijn compleet; u ziet eerst het overzicht. "
+                           "Daar kunt u een onderdeel wijzigen of de documenten opstellen.", "title")
+            return
+        sections = self.questionnaire.sections
+        section_id = self.section_id(self.steps[start])
+        n = next(i for i, s in enumerate(sections) if s.id == section_id) + 1
+        step = self.steps[start]
+        where = "bij de partners" if isinstance(step, Section) else f"bij de vraag '{step.vraag}'"
+        self.asker.say(f"Welkom terug. U gaat verder bij onderdeel {n} van {len(sections)}, "
+                       f"{sections[n - 1].titel}, {where}.", "title")
+
     def _drop_stale_answers(self) -> None:
         dropped = prune(self.state, self.questions)
-        if dropped:
-            self.save()
+        if dropped:  # saved with the first changed answer, not before
             names = ", ".join(q.label for q in dropped)
-            self.asker.say(f"Niet meer van toepassing en daarom verwijderd: {names}.", "info")
+            self.asker.say(f"Niet meer van toepassing en daarom weggelaten: {names}.", "info")
 
     def edit_section(self, section_id: str) -> None:
         """Walk every applicable question of one section, then anything newly pending."""
@@ -92,7 +136,18 @@ class Engine:
                 pos = self._back(pos, stop_at)
             else:
                 self.history.append(pos)
+                done = pos
                 pos = self._next(pos)
+                if pos is None or self.section_id(self.steps[pos]) != self.section_id(self.steps[done]):
+                    self.show_meaning(self.section_id(self.steps[done]))
+
+    def show_meaning(self, section_id: str) -> None:
+        """'Wat dit betekent' for the section just answered (computed by the analysis)."""
+        from generator.interview.consequences import block
+
+        text = block(section_id, self.state.provisional(), self.reword)
+        if text:
+            self.asker.say(text, "meaning")
 
     def _back(self, pos: int, stop_at: int | None) -> int | None:
         while self.history and not self.active(self.history[-1]):
@@ -139,7 +194,15 @@ class Engine:
         step = self.steps[i]
         if isinstance(step, Section):
             return self.group.pending()
+        if self.settled and not self.state.has(step):
+            return step.path in self.problem_steps()
         return not self.state.has(step) or self.is_stale(step)
+
+    def open_points(self) -> list[Question]:
+        """Optional questions that apply and are not answered (no value in the file)."""
+        context = self.state.context()
+        return [q for q in self.questions if q.applies(context) and q.nullable
+                and self.state.raw(q) is None and self.default_for(q) is None]
 
     def problem_steps(self) -> set[str | None]:
         if self._problem_steps[0] != self.state.version:
@@ -185,10 +248,15 @@ class Engine:
     def introduce(self, q: Question) -> None:
         """Show the help text, and say why a stored answer is asked again."""
         self.asker.say(q.hulp, "help")
+        suggestion = self.suggestion(q)
+        if suggestion is not None and not self.state.has(q):
+            self.asker.say(f"Voorgesteld: {kinds.display(q, suggestion[0], self.state.partners)}. "
+                           f"{suggestion[1]}", "info")
         if self.is_stale(q):
             shown = kinds.display(q, self.state.raw(q), self.state.partners)
+            reasons = self.reword(message(self.stale_reasons(q), capital=False))
             self.asker.say(f"Uw opgeslagen antwoord ({shown}) is niet (meer) geldig: "
-                           f"{message(self.stale_reasons(q), capital=False)}. Geef een nieuw antwoord.", "error")
+                           f"{reasons}. Geef een nieuw antwoord.", "error")
 
     def ask_until_valid(self, prompt: Prompt) -> Any:
         while True:
@@ -198,7 +266,7 @@ class Engine:
             value, error = prompt.convert(raw)
             if error is None:
                 return value
-            self.asker.say(error, "error")
+            self.asker.say(self.reword(error), "error")
 
     # Defaults computed from other answers: accepting one stores null, so that it keeps following
     # those answers (a court that follows the zetel, a basisjaar that follows the start date).
@@ -213,8 +281,17 @@ class Engine:
 
     # -- building prompts ---------------------------------------------------------------------
     def default_for(self, q: Question) -> Any:
+        suggestion = self.suggestion(q)
+        if suggestion is not None:
+            return suggestion[0]
         value = model_default(q.section, q.key)
         return value if value is not None else self.state.derived_defaults().get(q.path)
+
+    def suggestion(self, q: Question) -> tuple[Any, str] | None:
+        """A default that follows from earlier answers where the law points one way."""
+        from generator.interview.following import suggestion
+
+        return suggestion(q.path, self.state.provisional())
 
     def current(self, q: Question) -> Any:
         """The earlier answer when it is still valid, else the contract's default."""
@@ -238,9 +315,15 @@ class Engine:
         default = next((v for v in (self.current(q), self.default_for(q)) if v in values), values[0])
         return Prompt(**base, options=options, default=default)
 
+    # Admission of a new partner is asked once, as uittreding.toetreding; the answers model puts
+    # it in the matching list of decisions (defaults.align_admission_rule).
+    ADMISSION_LISTS = frozenset({"stemrecht.gekwalificeerde_besluiten", "stemrecht.unanieme_besluiten"})
+
     def allowed_options(self, q: Question) -> tuple:
         """Choices that break no rule of the answers file given the other answers."""
         options = kinds.options(q, self.state.partners)
+        if q.path in self.ADMISSION_LISTS:
+            options = tuple(o for o in options if o.value != "toetreding")
         if kinds.PROMPT_KIND[q.soort] != "select":
             return options
         allowed = tuple(o for o in options if not self.trial_problems(q, o.value))
@@ -254,9 +337,9 @@ class Engine:
             else:
                 value, problems = validate_field(q.section, q.key, candidate)
             if problems:
-                return None, message([p.bericht for p in problems])
+                return None, self.reword(message([p.bericht for p in problems]))
             trial = self.trial_problems(q, value)
-            return (None, message(trial)) if trial else (value, None)
+            return (None, self.reword(message(trial))) if trial else (value, None)
 
         return convert
 

@@ -86,6 +86,8 @@ def parse(q: Question, raw: Any) -> Any:
         return parse_list(raw)
     if q.soort == "toeslagen":
         return parse_surcharges(raw)
+    if q.key == "kvk":  # typed as on the KvK extract: '4117 8459' or '41.17.84.59'
+        return re.sub(r"[\s.]", "", raw)
     return raw.strip()
 
 

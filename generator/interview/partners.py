@@ -65,7 +65,8 @@ class PartnerGroup:
         partner = self.state.partners[i]
         bad = {p.pad for p in self.state.problems()}
         for f, q in enumerate(self.fields):
-            if (q.key not in partner or validate_field(REPEATING, q.key, partner[q.key])[1]
+            absent = q.key not in partner and not self.e.settled  # a valid file's gaps are open points
+            if (absent or (q.key in partner and validate_field(REPEATING, q.key, partner[q.key])[1])
                     or f"partners[{i}].{q.key}" in bad):
                 return f
         return None
@@ -114,7 +115,7 @@ class PartnerGroup:
         problems = self.problems()
         for problem in problems:  # the total and the count are in the lines above already
             if problem.pad not in ("partners[].aandeel", REPEATING):
-                self.e.asker.say(f"Let op: {problem}", "error")
+                self.e.asker.say(f"Let op: {self.e.reword(str(problem))}", "error")
         choice = self.e.asker.ask(self._menu_prompt(problems))
         if choice is BACK:
             return ("form", len(partners) - 1, len(self.fields) - 1, True) if partners else BACK
@@ -159,8 +160,9 @@ class PartnerGroup:
             self.e.asker.say(q.hulp, "help")
         stored_bad = q.key in partner and self._field_errors(i, q.key, partner[q.key])
         if stored_bad:
+            reason = self.e.reword(stored_bad)
             self.e.asker.say(f"Uw opgeslagen antwoord ({partner[q.key]}) is niet (meer) geldig: "
-                             f"{stored_bad[:1].lower()}{stored_bad[1:]}. Geef een nieuw antwoord.", "error")
+                             f"{reason[:1].lower()}{reason[1:]}. Geef een nieuw antwoord.", "error")
         value = self.e.ask_until_valid(self._prompt(i, q, partner))
         if value is BACK:
             return BACK
@@ -194,9 +196,9 @@ class PartnerGroup:
             if problems:
                 from generator.interview.engine import message
 
-                return None, message([p.bericht for p in problems])
+                return None, self.e.reword(message([p.bericht for p in problems]))
             error = self._field_errors(i, q.key, value)
-            return (None, error) if error else (value, None)
+            return (None, self.e.reword(error)) if error else (value, None)
 
         return convert
 

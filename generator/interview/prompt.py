@@ -23,7 +23,7 @@ BACK: Any = _Back()
 DONE = "done"
 
 PromptKind = Literal["text", "select", "checkbox"]
-Style = Literal["title", "help", "info", "error"]
+Style = Literal["title", "help", "info", "error", "meaning"]
 Convert = Callable[[Any], tuple[Any, "str | None"]]
 
 

@@ -2,7 +2,10 @@
 
 Used by the flow tests and handy for demonstrations. Each step is `(key, answer)`: `key` is a
 glob ('*' only; brackets are literal) matched against the prompt's key ('consortium.naam',
-'partners[1].aandeel', 'review');
+'partners[1].aandeel', 'review'). Steps are keyed, not positional: a prompt takes the first
+remaining step for its key, and a prompt the script does not mention takes its default (as if
+the user pressed Enter), so adding a question to the questionnaire breaks no unrelated script.
+A default the prompt refuses, or a review screen the script does not mention, is a ScriptError.
 `answer` is typed text, an option value or title, a list for checkboxes, `ENTER` (accept the
 default), `BACK` (the back key), `CTRL_C` or `CTRL_D` (end of input). Like the real prompts, text and checkbox answers
 that the prompt refuses are recorded in `refused` and the same prompt takes the next step.
@@ -41,6 +44,8 @@ class ScriptedAsker:
         self.asked: list[Prompt] = []
         self.said: list[tuple[Style, str]] = []
         self.refused: list[tuple[str, Any, str]] = []
+        self.defaulted: list[str] = []
+        self._defaulted: dict[str, int] = {}
 
     def say(self, text: str, style: Style = "info") -> None:
         self.said.append((style, text))
@@ -67,12 +72,21 @@ class ScriptedAsker:
             self.refused.append((prompt.key, answer, error))
 
     def _next(self, prompt: Prompt) -> Any:
-        if not self.steps:
-            raise ScriptError(f"geen antwoord meer voor vraag {prompt.key}: {prompt.message}")
-        pattern, answer = self.steps.popleft()
-        if not fnmatchcase(prompt.key, pattern.replace("[", "[[]")):
-            raise ScriptError(f"het script verwacht {pattern}, maar de vraag is {prompt.key}: {prompt.message}")
-        return answer
+        for i, (pattern, answer) in enumerate(self.steps):
+            if fnmatchcase(prompt.key, pattern.replace("[", "[[]")):
+                del self.steps[i]
+                return answer
+        if prompt.key in self.UNSCRIPTED_REFUSED or self._defaulted.get(prompt.key, 0) > self.MAX_DEFAULTS:
+            raise ScriptError(f"geen antwoord in het script voor vraag {prompt.key}: {prompt.message}")
+        self._defaulted[prompt.key] = self._defaulted.get(prompt.key, 0) + 1
+        if prompt.kind != "select" and prompt.convert(prompt.default)[1] is not None:
+            raise ScriptError(f"geen antwoord in het script voor vraag {prompt.key}, en de standaard "
+                              f"'{prompt.default}' wordt geweigerd: {prompt.message}")
+        self.defaulted.append(prompt.key)
+        return ENTER
+
+    UNSCRIPTED_REFUSED = frozenset({"review"})
+    MAX_DEFAULTS = 20
 
     @staticmethod
     def _select(prompt: Prompt, answer: Any) -> Any:

@@ -17,10 +17,10 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from generator.answers import rules
-from generator.answers.defaults import apply_derived_defaults
+from generator.answers.defaults import apply_derived_defaults, default_paths
 from generator.answers.fields import closest
 from generator.answers.load import validate_answers, validate_field, validate_section
-from generator.answers.model import SECTIONS, TOP_KEYS, Antwoorden, Partner
+from generator.answers.model import REQUIRED_SECTIONS, SECTIONS, TOP_KEYS, Antwoorden, Partner
 from generator.errors import InvalidAnswers, Problem
 from generator.interview.questionnaire import REPEATING, Question
 
@@ -189,6 +189,30 @@ class AnswerState:
         return {f"{name}.{key}": getattr(section, key)
                 for name, section in sections.items() for key in type(section).model_fields
                 if model_default(name, key) is None and getattr(section, key, None) is not None}
+
+    def provisional(self) -> Antwoorden | None:
+        """The answers so far as the answers model, for "Wat dit betekent": sections not answered
+        yet (or not valid yet) at the model's own defaults, the legal form as 'geen' until it is
+        chosen. None while the consortium or the partners are incomplete. Cross-field rules are
+        not applied: a provisional picture may still break one."""
+        return self._cached("provisional", self._provisional)
+
+    def _provisional(self) -> Antwoorden | None:
+        sections: dict[str, Any] = {}
+        for name, model in SECTIONS.items():
+            result = validate_section(model, self.data.get(name, {}), name)
+            if isinstance(result, list):
+                if name in REQUIRED_SECTIONS and name != "rechtsvorm":
+                    return None
+                result = model.model_construct(vorm="geen") if name == "rechtsvorm" else model()
+            sections[name] = result
+        partners = [validate_section(Partner, p, REPEATING) for p in self.partners]
+        if len(partners) < 2 or any(isinstance(p, list) for p in partners) or _partner_rules(self.partners):
+            return None
+        answers = Antwoorden(partners=partners, **sections)
+        answers._standaard = default_paths(self.as_file(), answers)
+        apply_derived_defaults(answers)
+        return answers
 
     def as_file(self) -> dict[str, Any]:
         """The answers in contract order, ready to be written as an answers file."""

@@ -1,0 +1,181 @@
+"""Round-trip YAML adapter: the only module that imports ruamel.yaml.
+
+The interview edits a file a person may also edit by hand. Only the values that changed are
+replaced in the parsed document, so comments, key order, quoting and layout of everything
+else survive. The file is replaced atomically through a temporary file with a fixed name
+beside the real file: a symlinked path stays a symlink (its target is written), the file
+keeps its mode, and a temporary file left by a killed run is removed on the next open.
+
+Values are read for validation by `yaml_io` (PyYAML, the contract's reader); this module
+never interprets values, it only keeps the text of the nodes the interview did not change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.errors import output_error
+
+
+def _null(representer, _value):
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def _yaml(indent: tuple[int, int, int] = (2, 2, 0)) -> YAML:
+    """The round-trip parser, writing with the file's own indentation (mapping, sequence,
+    dash offset) and `null` spelled out, as the contract's examples do."""
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    y.width = 100
+    y.representer.add_representer(type(None), _null)
+    return y
+
+
+def _guess_indent(text: str) -> tuple[int, int, int]:
+    """(mapping, sequence, offset) as the file uses them; the defaults where it shows none."""
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    try:
+        _, sequence, offset = load_yaml_guess_indent(text)
+    except Exception:  # a guess only; the real parse reports real errors
+        return (2, 2, 0)
+    mapping = _mapping_indent(text)
+    sequence = sequence or mapping
+    return (mapping, sequence, offset or 0) if sequence >= (offset or 0) + 2 else (mapping, mapping, 0)
+
+
+def _mapping_indent(text: str) -> int:
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if line.startswith(" ") and stripped and not stripped.startswith(("#", "-")):
+            return len(line) - len(stripped)
+    return 2
+
+
+def target(path: Path) -> Path:
+    """The file actually written: the end of a symlink chain, or `path` itself."""
+    return Path(os.path.realpath(path))
+
+
+def temporary(path: Path) -> Path:
+    real = target(path)
+    return real.with_name(f".{real.name}.consortium-tmp")
+
+
+def remove_stale_temporary(path: Path) -> None:
+    """A temporary file from a run that was killed mid-save (never a user's file: fixed name)."""
+    with contextlib.suppress(OSError):
+        temporary(path).unlink(missing_ok=True)
+
+
+class Document:
+    """One YAML file kept for round-trip editing."""
+
+    def __init__(self, text: str | None, header: str):
+        self.header = header
+        self.indent = _guess_indent(text) if text else (2, 2, 0)
+        self.root: Any = _yaml().load(text) if text and text.strip() else None
+        self.fresh = not isinstance(self.root, CommentedMap)
+        if self.fresh:
+            self.root = CommentedMap()
+
+    @classmethod
+    def open(cls, path: Path, header: str) -> Document:
+        text = path.read_text(encoding="utf-8-sig") if path.exists() else None
+        return cls(text, header)
+
+    def update(self, old: dict, new: dict) -> None:
+        """Make the document hold `new`, touching only what differs from `old` (its last contents)."""
+        _merge(self.root, old, new)
+
+    def text(self) -> str:
+        stream = io.StringIO()
+        _yaml(self.indent).dump(self.root, stream)
+        body = stream.getvalue()
+        return self.header + body if self.fresh else body
+
+
+def _merge(node: CommentedMap, old: dict, new: dict) -> None:
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    order = list(new)
+    for key, value in new.items():
+        before = old.get(key, _MISSING) if isinstance(old, dict) else _MISSING
+        if key in node and before == value:
+            continue
+        current = node.get(key)
+        if isinstance(value, dict) and isinstance(current, CommentedMap) and isinstance(before, dict):
+            _merge(current, before, value)
+        elif isinstance(value, list) and isinstance(current, CommentedSeq) and isinstance(before, list):
+            _merge_list(current, before, value)
+        elif key in node:
+            node[key] = value
+        else:
+            node.insert(_position(node, order, key), key, value)
+
+
+def _merge_list(node: CommentedSeq, old: list, new: list) -> None:
+    while len(node) > len(new):
+        del node[len(node) - 1]
+    for i, value in enumerate(new):
+        before = old[i] if i < len(old) else _MISSING
+        if i >= len(node):
+            node.append(value)
+        elif before == value:
+            continue
+        elif isinstance(value, dict) and isinstance(node[i], CommentedMap) and isinstance(before, dict):
+            _merge(node[i], before, value)
+        else:
+            node[i] = value
+
+
+def _position(node: CommentedMap, order: list, key: Any) -> int:
+    """Where a new key goes: after the keys that come before it in the contract's order."""
+    earlier = set(order[:order.index(key)])
+    return max((i + 1 for i, k in enumerate(node) if k in earlier), default=0)
+
+
+class _Missing:
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = object.__hash__
+
+
+_MISSING: Any = _Missing()
+
+
+def write_keeping(path: Path, text: str) -> None:
+    """Replace the file at `path` (or the file it links to) with `text`, atomically, keeping
+    its mode. A new file gets the usual mode for new files (0666 less the umask)."""
+    real = target(path)
+    tmp = temporary(path)
+    try:
+        mode = real.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
+            os.replace(tmp, real)
+        finally:
+            tmp.unlink(missing_ok=True)  # also on Ctrl-C: never a stale temporary file
+    except OSError as exc:
+        named = OSError(exc.errno, exc.strerror, str(path))  # never the temporary name
+        raise output_error(named, "het antwoordenbestand") from None
