@@ -31,17 +31,62 @@ def check(path: Path) -> CheckResult:
     return CheckResult(answers=answers, analyse=analyse(answers))
 
 
-def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False) -> list[Path]:
+def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False,
+             aanbesteding: Path | None = None) -> list[Path]:
     """Assemble the documents for the answers in `path` into `out`; return the files written.
 
     Writes into a temporary folder beside `out` and moves the files into place only when all
     of them are complete. Refuses to replace existing files unless `force` (OutputExists).
     `pdf`: also a PDF beside each .docx when LibreOffice is installed (see `pdf_hint`).
+    With `aanbesteding` (a tender profile) the bid must conform (else NotConforming, nothing
+    written) and the package also holds afwijkingen.docx.
     """
+    profiel = _profile(aanbesteding)
     answers = load_answers(path)
     from generator.assemble.package import write_package
 
-    return write_package(answers, out, force=force, pdf=pdf and _pdf_available())
+    pdf = pdf and _pdf_available()
+    if profiel is None:
+        return write_package(answers, out, force=force, pdf=pdf)
+    from generator.assemble.package import master_template
+    from generator.library.load import default_library
+    from generator.tender.bid import DEPARTURES_FILE, write_departures
+    from generator.tender.conformity import require_conformity
+
+    toets = require_conformity(answers, profiel, str(path))
+    library = default_library()
+
+    def departures(target: Path) -> None:
+        write_departures(toets, answers, library, target, master_template())
+
+    return write_package(answers, out, force=force, library=library, pdf=pdf, extra={DEPARTURES_FILE: departures})
+
+
+def _profile(path: Path | None):
+    if path is None:
+        return None
+    from generator.tender.profile import load_profile
+
+    return load_profile(path)
+
+
+def tender_check(path: Path, aanbesteding: Path):
+    """Check a bid against a tender profile: (CheckResult, Toets). Departures from what the tender
+    fixes or allows are not raised here; `require_conformity` does that."""
+    from generator.tender.conformity import conformity
+
+    profiel = _profile(aanbesteding)
+    result = check(path)
+    return result, conformity(result.answers, profiel)
+
+
+def model(aanbesteding: Path, out: Path, *, force: bool = False, pdf: bool = False) -> list[Path]:
+    """Write the model documents of a tender and a starter answers file for bidders into `out`;
+    `pdf`: also a PDF beside each .docx when LibreOffice is installed (see `pdf_hint`)."""
+    from generator.tender.write import write_model_package
+
+    return write_model_package(_profile(aanbesteding), out, force=force, profiel_pad=str(aanbesteding),
+                               pdf=pdf and _pdf_available())
 
 
 def _pdf_available() -> bool:
@@ -178,7 +223,8 @@ def clauses_export(target: Path, *, force: bool = False) -> Path:
     return target
 
 
-def interview(path: Path, out: Path, *, force: bool = False, asker=None) -> list[Path]:
+def interview(path: Path, out: Path, *, force: bool = False, asker=None,
+              aanbesteding: Path | None = None) -> list[Path]:
     """Run the guided questionnaire on the answers file `path`, then write the documents.
 
     Every answer is saved to `path` at once; a rerun resumes at the first unanswered question.
@@ -187,14 +233,29 @@ def interview(path: Path, out: Path, *, force: bool = False, asker=None) -> list
     When the user chooses "Genereer de documenten" on the review screen, the documents are
     written into `out` by `generate`, with the same `force` safety. `asker` replaces the
     terminal prompts (tests, demos); without it stdin must be a terminal (else NoTerminal).
+    With `aanbesteding` (a tender profile) the fixed answers are filled in and not asked, only
+    the allowed choices are offered, and the documents include afwijkingen.docx.
     """
     from generator.errors import OutputExists, Problem
     from generator.interview.session import run_interview
 
-    if not run_interview(path, out, asker=asker, force=force):
+    profiel = _profile(aanbesteding)
+    prepare = None
+    if profiel is not None:
+        from generator.interview.session import terminal_asker
+        from generator.tender.interview import TenderAsker, seed
+
+        asker = TenderAsker(asker or terminal_asker(path, out), profiel)
+
+        def prepare(raw: dict) -> dict:
+            data, replaced = seed(raw, profiel)
+            asker.introduce(replaced)
+            return data
+
+    if not run_interview(path, out, asker=asker, force=force, prepare=prepare):
         return []  # "Bewaar en stop": the answers are saved, no documents
     try:
-        return generate(path, out, force=force)
+        return generate(path, out, force=force, aanbesteding=aanbesteding)
     except OutputExists as exc:
         hint = Problem("", f"uw antwoorden zijn bewaard in {path}; vervang de documenten met "
                            f"'consortium interview {path} --out {out} --force'")

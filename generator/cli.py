@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("antwoorden", metavar="ANTWOORDEN", type=Path, help="het antwoordenbestand (YAML)")
     check.add_argument("--json", action="store_true",
                        help="toon de uitkomst als één JSON-object (ook bij een ongeldig bestand, met exitcode 2)")
+    _tender_option(check, "toets het bod ook aan dit aanbestedingsprofiel (exitcode 2 bij een afwijking)")
 
     generate = commands.add_parser("generate", help="stel de documenten op uit een antwoordenbestand",
                                    description="Stelt de Word-documenten op in map DIR.")
@@ -65,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="de map voor de documenten (standaard: uitvoer/)")
     generate.add_argument("--force", action="store_true",
                           help="vervang bestaande documenten in DIR")
+    _tender_option(generate, "het bod hoort bij dit aanbestedingsprofiel: eerst getoetst, en "
+                   "afwijkingen.docx erbij")
     _add_pdf_option(generate)
 
     interview = commands.add_parser("interview", help="beantwoord de vragenlijst in de terminal",
@@ -76,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--out", metavar="DIR", type=Path, default=Path("uitvoer"),
                            help="de map voor de documenten (standaard: uitvoer/)")
     interview.add_argument("--force", action="store_true", help="vervang bestaande documenten in DIR")
+    _tender_option(interview, "vul de vaste antwoorden van dit aanbestedingsprofiel in en bied alleen de "
+                   "toegestane keuzes aan")
+
+    model = commands.add_parser("model", help="schrijf de modeldocumenten bij een aanbesteding",
+                                description="Schrijft uit een aanbestedingsprofiel de modeldocumenten "
+                                "(per toegestane rechtsvorm) en een startbestand voor inschrijvers.")
+    model.add_argument("profiel", metavar="PROFIEL", type=Path, help="het aanbestedingsprofiel (YAML)")
+    model.add_argument("--out", metavar="DIR", type=Path, default=Path("model"),
+                       help="de map voor de modeldocumenten (standaard: model/)")
+    model.add_argument("--force", action="store_true", help="vervang bestaande documenten in DIR")
+    _add_pdf_option(model)
 
     vergelijk = commands.add_parser(
         "vergelijk", help="toon de verschillen tussen twee antwoordenbestanden als Word-revisies",
@@ -107,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tender_option(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--aanbesteding", metavar="PROFIEL", type=Path, help=text)
+
+
 def _add_pdf_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdf", action="store_true",
                         help="schrijf naast elk .docx ook een PDF (met LibreOffice, als dat is geïnstalleerd)")
@@ -115,6 +133,8 @@ def _add_pdf_option(parser: argparse.ArgumentParser) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     from generator import api
 
+    if args.aanbesteding is not None:
+        return _run_tender_check(args)
     if args.json:
         import json
 
@@ -138,10 +158,50 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_tender_check(args: argparse.Namespace) -> int:
+    import json
+
+    from generator import api
+    from generator.analysis.report import to_json
+    from generator.tender.conformity import NotConforming, statement
+    from generator.tender.conformity import to_json as tender_json
+
+    result, toets = api.tender_check(args.antwoorden, args.aanbesteding)
+    if args.json:
+        print(json.dumps({**to_json(result.analyse), "aanbesteding": tender_json(toets)},
+                         ensure_ascii=False, indent=2, default=str))
+    else:
+        from generator.analysis.text import render_analysis
+        from generator.summary import render_summary
+
+        print(f"{args.antwoorden} is geldig.\n")
+        print(render_summary(result.answers))
+        print()
+        print(render_analysis(result.analyse))
+        print()
+        print(statement(toets))
+    if not toets.conform:
+        raise NotConforming(f"{args.antwoorden} voldoet niet aan de aanbesteding '{toets.profiel.naam}':",
+                            toets.fouten)
+    return EXIT_OK
+
+
 def _run_generate(args: argparse.Namespace) -> int:
     from generator import api
 
-    _print_written(args.out, api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf))
+    _print_written(args.out, api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf,
+                                          aanbesteding=args.aanbesteding))
+    _print_pdf_hint(args.pdf)
+    return EXIT_OK
+
+
+def _run_model(args: argparse.Namespace) -> int:
+    from generator import api
+
+    written = api.model(args.profiel, args.out, force=args.force, pdf=args.pdf)
+    print(f"Geschreven in {args.out}/:")
+    for path in written:
+        print(f"  {path.name}")
     _print_pdf_hint(args.pdf)
     return EXIT_OK
 
@@ -191,7 +251,7 @@ def _run_clauses(args: argparse.Namespace) -> int:
 def _run_interview(args: argparse.Namespace) -> int:
     from generator import api
 
-    written = api.interview(args.antwoorden, args.out, force=args.force)
+    written = api.interview(args.antwoorden, args.out, force=args.force, aanbesteding=args.aanbesteding)
     if not written:  # "Bewaar en stop": the interview said where the answers are
         return EXIT_OK
     print()
@@ -206,6 +266,7 @@ HANDLERS = {
     "interview": _run_interview,
     "vergelijk": _run_vergelijk,
     "clauses": _run_clauses,
+    "model": _run_model,
 }
 
 

@@ -192,6 +192,73 @@ def read_paragraphs(path: Path) -> list[tuple[str, str, bool]]:
 
 
 
+# Notes in a model document (see generator.tender.model): shaded so that they stand apart from
+# the legal text, and in their own style so that a lawyer can find, restyle or delete them.
+NOTE_STYLE = "Opmerking"
+_NOTE_FILLS = {"vast": "D9D9D9", "keuze": "DEEAF6", "info": "FFF2CC"}
+
+
+def add_notes(path: Path, preface: list[tuple[str, str, str]],
+              notes: dict[int, list[tuple[str, str, str]]]) -> None:
+    """Insert (kind, heading, text) notes into a written document: `preface` before the first
+    block after the title, `notes[n]` right under the heading of the n-th article."""
+    from docx import Document as open_docx
+
+    document = open_docx(str(path))
+    paragraphs = document.paragraphs
+    first = next((p for p in paragraphs if p.style is not None
+                  and p.style.style_id not in ("Documenttitel", "Ondertitel")), None)
+    for note in preface if first is not None else []:
+        _shade(first.insert_paragraph_before(), *note)
+    headings = [p for p in paragraphs if p.style is not None and p.style.style_id == "Artikelkop"]
+    for number, items in notes.items():
+        if not 1 <= number <= len(headings):
+            continue
+        anchor = headings[number - 1]
+        for note in reversed(items):
+            _shade(_insert_after(anchor), *note)
+    document.save(str(path))
+
+
+def _insert_after(paragraph):
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    new = OxmlElement("w:p")
+    paragraph._p.addnext(new)
+    return DocxParagraph(new, paragraph._parent)
+
+
+def _shade(paragraph, kind: str, heading: str, text: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph._p.style = NOTE_STYLE
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), _NOTE_FILLS.get(kind, "FFFFFF"))
+    paragraph._p.get_or_add_pPr().append(shading)
+    paragraph.add_run(f"{heading}: ").bold = True
+    paragraph.add_run(text)
+
+
+def insert_blocks_first(path: Path, blocks: list[Block]) -> None:
+    """Put report blocks at the start of a written document's body (before its own text)."""
+    from docx import Document as open_docx
+
+    document = open_docx(str(path))
+    body = document.element.body
+    original = list(body)  # held, so that lxml keeps these element objects (and their identity)
+    for block in blocks:
+        _add_block(document, block)
+    added = [child for child in body if not any(child is o for o in original)]
+    if original:
+        for child in added:
+            original[0].addprevious(child)
+    document.save(str(path))
+
+
 # --- Comparisons: the NIEUW document with Word revisions (w:ins / w:del) against the OUD one ---
 
 _SIGNATORY = "ondertekenaar"

@@ -36,7 +36,10 @@ def w1_interne_toezichthouder(f: RuleInput) -> Waarschuwing | None:
         return None
     a = f.answers
     c, t = a.consortium, a.toezicht
-    # Getrapt toezicht above the threshold is refused when the answers are read (answers/rules.py).
+    if t.model not in RAAD:
+        # Refused when an answers file is read (answers/rules.py); the interview's preview of a
+        # choice still analyses it, so say what the choice lacks.
+        return _w1_getrapt_boven_drempel(f)
     text = (f"De eigen rechtspersoon verleent jeugdhulp {soort_jeugdhulp(a)} met {c.jeugdhulpverleners} "
             f"jeugdhulpverleners, meer dan de drempel van {drempel(a)}. Dan is een onafhankelijke "
             f"interne toezichthouder verplicht: {EISEN_4_4_1}. De statuten wijzen de "
@@ -45,6 +48,16 @@ def w1_interne_toezichthouder(f: RuleInput) -> Waarschuwing | None:
             "tegenstrijdig belang; zorg dat de leden ook werkelijk onafhankelijk zijn van het bestuur "
             "en van de partners." + TELLEN_PARTNERS)
     return Waarschuwing("W1", MIDDEN, "Interne toezichthouder verplicht", text, BRON_W1)
+
+
+def _w1_getrapt_boven_drempel(f: RuleInput) -> Waarschuwing:
+    a = f.answers
+    text = (f"De eigen rechtspersoon verleent jeugdhulp {soort_jeugdhulp(a)} met "
+            f"{a.consortium.jeugdhulpverleners} jeugdhulpverleners, meer dan de drempel van "
+            f"{drempel(a)}. Dan is een onafhankelijke interne toezichthouder verplicht: {EISEN_4_4_1}. "
+            "Getrapt toezicht via de partners voldoet daar niet aan; kies een raad van toezicht of "
+            "een raad van commissarissen." + TELLEN_PARTNERS)
+    return Waarschuwing("W1", HOOG, "Interne toezichthouder verplicht", text, BRON_W1)
 
 
 def _w1_onzeker(f: RuleInput) -> Waarschuwing:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from generator.answers.defaults import apply_derived_defaults, default_paths
 from generator.answers.fields import closest
 from generator.answers.model import (
+    EXTRA_TOP_KEYS,
     REQUIRED_SECTIONS,
     SECTIONS,
     TOP_KEYS,
@@ -45,7 +46,11 @@ def validate_answers(raw: Any, plaats: str = "antwoorden", today: dt.date | None
     problems = _top_level_problems(raw)
     sections, failed = _validate_sections(raw, problems)
     _stand_in_failed_required(sections, failed)
-    answers = Antwoorden(versie=SUPPORTED_VERSION, partners=sections.pop("partners"), **sections)
+    from generator.answers.departures import validate_departures
+
+    departures = validate_departures(raw.get("afwijkingen"), problems)
+    answers = Antwoorden(versie=SUPPORTED_VERSION, partners=sections.pop("partners"), afwijkingen=departures,
+                         **sections)
     answers._standaard = default_paths(raw, answers)
     apply_derived_defaults(answers, today)
     problems += [p for p in cross_field_problems(answers, skip=failed) if _section_of(p.pad) not in failed]
@@ -83,8 +88,8 @@ def _section_of(pad: str) -> str:
 def _top_level_problems(raw: dict) -> list[Problem]:
     problems = []
     for key in raw:
-        if key not in TOP_KEYS:
-            problems.append(_unknown_key(str(key), "", TOP_KEYS))
+        if key not in TOP_KEYS + EXTRA_TOP_KEYS:
+            problems.append(_unknown_key(str(key), "", TOP_KEYS + EXTRA_TOP_KEYS))
     if "versie" not in raw:
         problems.append(Problem("versie", "ontbreekt; zet 'versie: 1' bovenaan het bestand"))
     elif raw["versie"] != SUPPORTED_VERSION or isinstance(raw["versie"], bool):

@@ -165,6 +165,7 @@ SECTIONS: dict[str, type[Section]] = {
 REQUIRED_SECTIONS = ("consortium", "partners", "rechtsvorm")
 TOP_KEYS = ("versie", "consortium", "partners", "rechtsvorm", "stemrecht", "lumpsum",
             "risicoventielen", "uittreding", "toezicht", "dataregistratie", "geschillen")
+EXTRA_TOP_KEYS = ("afwijkingen",)  # additions to the contract's top level, documented in the README
 
 
 class Antwoorden(BaseModel):
@@ -183,6 +184,8 @@ class Antwoorden(BaseModel):
     toezicht: Toezicht = Field(default_factory=Toezicht)
     dataregistratie: Dataregistratie = Field(default_factory=Dataregistratie)
     geschillen: Geschillen = Field(default_factory=Geschillen)
+    # Why a bid departs from a tender's recommendations (generator.tender); not a contract key.
+    afwijkingen: dict[str, str] = Field(default_factory=dict)
 
     _standaard: frozenset[str] = PrivateAttr(default=frozenset())
 

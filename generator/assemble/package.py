@@ -27,18 +27,24 @@ def master_template() -> Path:
 
 
 def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
-                  library: Library | None = None, pdf: bool = False) -> list[Path]:
-    """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed)."""
+                  library: Library | None = None, pdf: bool = False,
+                  extra: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
+    """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed).
+    `extra`: further files of the package (name -> writer of that file), e.g. a bid's
+    afwijkingen.docx; they are staged, checked for overwriting and swapped in with the rest."""
     library = library or default_library()
     documents = assemble(answers, library)
-    names = [d.bestand for d in documents] + [ANALYSE_FILE, ACCOUNT_FILE]
+    extra = extra or {}
+    names = [d.bestand for d in documents] + [ANALYSE_FILE, ACCOUNT_FILE, *extra]
 
     def write(staging: Path) -> list[str]:
         _write_all(answers, library, documents, staging)
+        for name, write_extra in extra.items():
+            write_extra(staging / name)
         return names + (pdfs_beside(staging, [n for n in names if n.endswith(".docx")]) if pdf else [])
 
-    return write_staged(out, write, known=KNOWN_OUTPUTS + pdf_names(KNOWN_OUTPUTS), force=force,
-                        wat="de documenten")
+    known = KNOWN_OUTPUTS + tuple(extra)
+    return write_staged(out, write, known=known + pdf_names(known), force=force, wat="de documenten")
 
 
 def write_staged(out: Path, write: Callable[[Path], list[str]], *, known: tuple[str, ...],

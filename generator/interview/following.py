@@ -30,6 +30,8 @@ def suggestion(path: str, a: Antwoorden | None) -> tuple[Any, str] | None:
         return own, (f"{_staff(a)} ({soort}), meer dan {drempel}. Dan is een onafhankelijke interne "
                      "toezichthouder verplicht (Jeugdwet art. 4.4.1); getrapt toezicht via de partners "
                      "voldoet niet.")
+    if n is None:  # the number is not known yet: the law points no way
+        return None
     if path == "toezicht.clientenraad" and n > CLIENTENRAAD_DREMPEL:
         return True, (f"{_staff(a)}, meer dan {CLIENTENRAAD_DREMPEL}. Dan is een cliëntenraad "
                       "verplicht (Wmcz 2018).")

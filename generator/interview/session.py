@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -150,20 +151,26 @@ class Saver:
 
 
 def run_interview(path: Path, out: Path = DEFAULT_OUT, *, asker: Asker | None = None,
-                  force: bool = False) -> bool:
+                  force: bool = False,
+                  prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> bool:
     """Ask until the user chooses to generate (True) or to save and stop (False). Every changed
-    answer is saved to `path` at once; nothing is written before the first change."""
+    answer is saved to `path` at once; nothing is written before the first change. `prepare` may
+    change the answers before the first question (a tender's fixed answers); such a change is
+    saved at once."""
     check_out(out, path, force)
     raw = read_answers(path)
     if asker is None:
         asker = terminal_asker(path, out)
     questionnaire = load_questionnaire()
-    state = AnswerState(raw)
+    state = AnswerState(prepare(copy.deepcopy(raw)) if prepare else raw)
     dropped = prune(state, questionnaire.questions())
     if dropped:  # left out of the file with the first changed answer, not before
         names = ", ".join(q.label for q in dropped)
         asker.say(f"Niet meer van toepassing en daarom weggelaten: {names}.", "info")
     save = Saver(path, raw, state)
+    if prepare is not None and state.as_file() != AnswerState(raw).as_file():
+        save.unchanged = None  # the tender's fixed answers are a change of their own
+        save()
     stopped = []
 
     def stop() -> None:

@@ -20,7 +20,14 @@ from generator.answers import rules
 from generator.answers.defaults import apply_derived_defaults, default_paths
 from generator.answers.fields import closest
 from generator.answers.load import validate_answers, validate_field, validate_section
-from generator.answers.model import REQUIRED_SECTIONS, SECTIONS, TOP_KEYS, Antwoorden, Partner
+from generator.answers.model import (
+    EXTRA_TOP_KEYS,
+    REQUIRED_SECTIONS,
+    SECTIONS,
+    TOP_KEYS,
+    Antwoorden,
+    Partner,
+)
 from generator.errors import InvalidAnswers, Problem
 from generator.interview.questionnaire import REPEATING, Question
 
@@ -46,7 +53,7 @@ def model_default(section: str, key: str) -> Any:
 
 def foreign_keys(raw: dict) -> list[Problem]:
     """Keys the answers file does not know; the interview never writes them back."""
-    found = [_foreign(str(k), "", TOP_KEYS) for k in raw if k not in TOP_KEYS]
+    found = [_foreign(str(k), "", TOP_KEYS) for k in raw if k not in TOP_KEYS + EXTRA_TOP_KEYS]
     for name, model in SECTIONS.items():
         if isinstance(raw.get(name), dict):
             found += [_foreign(str(k), f"{name}.", tuple(model.model_fields))
@@ -75,6 +82,9 @@ class AnswerState:
         partners = raw.get(REPEATING)
         if isinstance(partners, list):
             self.data[REPEATING] = [dict(p) for p in partners if isinstance(p, dict)]
+        for name in EXTRA_TOP_KEYS:  # not asked, but never dropped (e.g. a bid's afwijkingen)
+            if raw.get(name):
+                self.data[name] = copy.deepcopy(raw[name])
         self.version = 0
         self._cache: dict[str, tuple[int, Any]] = {}
 
@@ -223,6 +233,7 @@ class AnswerState:
                     out[name] = [_ordered(p, tuple(Partner.model_fields)) for p in self.partners]
             elif self.data.get(name):
                 out[name] = _ordered(self.data[name], tuple(SECTIONS[name].model_fields))
+        out.update({name: self.data[name] for name in EXTRA_TOP_KEYS if self.data.get(name)})
         return out
 
 

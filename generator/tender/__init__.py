@@ -1,0 +1,1 @@
+"""Tenders: a municipality's profile (aanbesteding.yaml), model documents, and bids checked against it."""

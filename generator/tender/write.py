@@ -1,0 +1,94 @@
+"""Write the model package of a tender into DIR: all files appear together, or none do."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.errors import OutputExists, Problem, output_error
+from generator.tender.model import ModelDocument, model_documents
+from generator.tender.profile import Profiel, allowed_text, show
+
+STARTER_FILE = "antwoorden-inschrijver.yaml"
+
+
+def write_model_package(profiel: Profiel, out: Path, *, force: bool = False, profiel_pad: str = "aanbesteding.yaml",
+                        pdf: bool = False) -> list[Path]:
+    """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed)."""
+    from generator.adapters import word
+    from generator.assemble.package import master_template
+    from generator.library.load import default_library
+
+    models = model_documents(profiel, default_library())
+    writers: dict[str, Callable[[Path], None]] = {}
+    for m in models:
+        writers[m.bestand] = lambda target, m=m: _write_model(m, target, word, master_template())
+    writers[STARTER_FILE] = lambda target: target.write_text(starter_answers(profiel, profiel_pad), encoding="utf-8")
+    return write_together(out, writers, force=force, pdf=pdf)
+
+
+def _write_model(m: ModelDocument, target: Path, word, template: Path) -> None:
+    word.write_document(m.document, template, target)
+    word.add_notes(target, [(n.soort, n.kop, n.tekst) for n in m.voorwoord],
+                   {k: [(n.soort, n.kop, n.tekst) for n in notes] for k, notes in m.notities.items()})
+
+
+def write_together(out: Path, writers: dict[str, Callable[[Path], None]], *, force: bool,
+                   pdf: bool = False) -> list[Path]:
+    """Write every file into a staging folder beside `out`, then move them all into place.
+    Existing files are only replaced with `force`; nothing is written when a writer fails."""
+    if out.exists() and not out.is_dir():
+        raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
+    existing = [out / name for name in writers if (out / name).exists()]
+    if existing and not force:
+        raise OutputExists(f"{out} bevat al documenten; er is niets overschreven. Gebruik --force om ze te "
+                           "vervangen, of kies met --out een andere map:",
+                           [Problem(str(p), "bestaat al") for p in existing])
+    odd = [p for p in existing if not p.is_file()]
+    if odd:
+        raise OutputExists(f"{out} bevat iets met de naam van een document dat geen bestand is:",
+                           [Problem(str(p), "is geen bestand") for p in odd])
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".consortium-", dir=out.parent))
+    except OSError as exc:
+        raise output_error(exc, "de documenten") from None
+    try:
+        for name, write in writers.items():
+            write(staging / name)
+        names = list(writers)
+        if pdf:
+            from generator.assemble.package import pdfs_beside
+
+            names += pdfs_beside(staging, [n for n in writers if n.endswith(".docx")])
+        out.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(staging / name, out / name)
+    except OSError as exc:
+        raise output_error(exc, "de documenten") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out / name for name in names]
+
+
+def starter_answers(profiel: Profiel, profiel_pad: str) -> str:
+    """The answers file a bidder starts from: the fixed answers filled in, the rules as comments."""
+    from generator.adapters import yaml_io
+
+    lines = [
+        f"# Antwoordenbestand voor een inschrijving op '{profiel.naam}' (kenmerk {profiel.kenmerk}).",
+        "# De vaste antwoorden van de opdrachtgever staan hieronder al ingevuld; wijzig ze niet.",
+        f"# Vul de rest in met: consortium interview {STARTER_FILE} --aanbesteding {profiel_pad}",
+        f"# Controleer het bod met: consortium check {STARTER_FILE} --aanbesteding {profiel_pad}",
+    ]
+    if profiel.toegestaan:
+        lines.append("# Toegestaan door de aanbesteding:")
+        lines += [f"#   {pad}: {allowed_text(rule)}" for pad, rule in profiel.toegestaan.items()]
+    if profiel.aanbevolen:
+        lines.append("# Aanbevolen (afwijken mag, met een reden onder 'afwijkingen', bijvoorbeeld")
+        lines.append(f"#   afwijkingen: {{{next(iter(profiel.aanbevolen))}: \"de reden\"}}):")
+        lines += [f"#   {pad}: {show(value)}" for pad, value in profiel.aanbevolen.items()]
+    return "\n".join(lines) + "\n" + yaml_io.dump({"versie": 1, **profiel.bron})
