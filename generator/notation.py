@@ -6,6 +6,7 @@ The adapter for babel and num2words; nothing else formats numbers or dates for u
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from babel.dates import format_date
@@ -38,7 +39,11 @@ def datum(value: dt.date) -> str:
 
 
 def in_woorden(value: int) -> str:
-    return num2words(value, lang="nl")
+    """'tweeduizend zevenentwintig': written together up to a thousand, a space after duizend."""
+    return _AFTER_THOUSAND.sub("duizend ", num2words(value, lang="nl"))
+
+
+_AFTER_THOUSAND = re.compile(r"duizend(?=\S)")
 
 
 def termijn(count: int, enkelvoud: str, meervoud: str) -> str:
@@ -48,8 +53,38 @@ def termijn(count: int, enkelvoud: str, meervoud: str) -> str:
 
 
 def aantal(count: int) -> str:
-    """'drie (3)'."""
-    return f"{in_woorden(count)} ({count})"
+    """'drie (3)', 'vierduizend zeshonderd (4.600)'."""
+    return f"{in_woorden(count)} ({getal(count)})"
+
+
+# Notarial notation (Wna art. 41 lid 1 sub d: quantities and dates in words, figures may follow).
+def procent_akte(value: float) -> str:
+    """'tachtig procent (80%)', 'drie komma vijf procent (3,5%)'."""
+    return f"{_words(value)} procent ({procent(value)})"
+
+
+def bedrag_akte(amount: float) -> str:
+    """'honderdvijftigduizend euro (EUR 150.000,00)', 'één euro (EUR 1,00)'."""
+    cents = round(amount * 100)
+    euros, rest = divmod(cents, 100)
+    cent_words = f"{in_woorden(rest)} cent"
+    words = cent_words if not euros else f"{in_woorden(euros)} euro" + (f" en {cent_words}" if rest else "")
+    figure = format_decimal(cents / 100, format="#,##0.00", locale=LOCALE)
+    return f"{words} (EUR {figure})"
+
+
+def datum_akte(value: dt.date) -> str:
+    """'één januari tweeduizend zevenentwintig'."""
+    month = format_date(value, "MMMM", locale=LOCALE)
+    return f"{in_woorden(value.day)} {month} {in_woorden(value.year)}"
+
+
+def _words(value: float) -> str:
+    """A whole number in words, or 'drie komma vijf' for a decimal (as the figure is written)."""
+    if float(value).is_integer():
+        return in_woorden(int(value))
+    whole, _, decimals = getal(value).partition(",")
+    return f"{in_woorden(int(whole.replace('.', '')))} komma {' '.join(in_woorden(int(d)) for d in decimals)}"
 
 
 def opsomming(items: Iterable[str], voegwoord: str = "en") -> str:

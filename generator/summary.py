@@ -49,6 +49,8 @@ def _rechtsvorm(a: Antwoorden) -> list[tuple[str, str]]:
     return [
         ("Vorm", v.VORMEN[r.vorm]),
         *([("Statutaire naam", r.naam or "-"), ("Zetel", r.zetel or "-")] if r.vorm != "geen" else []),
+        *([_row(a, "rechtsvorm.nominale_waarde", "Nominale waarde per aandeel", bedrag(r.nominale_waarde))]
+          if r.vorm == "bv" else []),
     ]
 
 

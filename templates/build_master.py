@@ -119,6 +119,9 @@ def _styles(doc) -> None:
         WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph_style(doc, "Ondertitel", size=11, after=18).paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph_style(doc, "Blokkop", bold=True, before=12, after=6, keep_next=True)
+    # The heading of a part of the document, such as STATUTEN inside the deed of incorporation.
+    _paragraph_style(doc, "Deelkop", size=12, bold=True, before=18, after=12,
+                     keep_next=True).paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph_style(doc, "Tekst", after=6)
     _paragraph_style(doc, "Artikeltekst", after=6, left_cm=1.5)
     _paragraph_style(doc, "Opmerking", size=9, after=4).font.color.rgb = RGBColor(0x55, 0x55, 0x55)
@@ -201,6 +204,9 @@ def _body(doc) -> None:
     p("{{ titel }}", "Documenttitel")
     p("{{ ondertitel }}", "Ondertitel")
     loop("preambule", "blok", "Blokkop", conditional=True)
+    p("{%p if artikelenkop %}")
+    p("{{ artikelenkop }}", "Deelkop")
+    p("{%p endif %}")
     loop("artikelen", "art", "Artikelkop", conditional=False)
     loop("slot", "blok", "Blokkop", conditional=True)
     p("{%p if ondertekenaars %}")

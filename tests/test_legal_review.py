@@ -430,7 +430,9 @@ def test_consent_retreatment_period_matches_the_statuten(tmp_path_factory):
 def test_clientenraad_timing_agrees(tmp_path_factory, vorm):
     texts = package(tmp_path_factory, raw_answers(vorm, toezicht={"clientenraad": True}))
     assert "heeft een cliëntenraad" not in texts["statuten"]
-    assert "stelt uiterlijk zes maanden na 1 januari 2027 een cliëntenraad in" in texts["statuten"]
+    # the statuten are part of the deed, so the date is in words there (Wna art. 41)
+    assert ("stelt uiterlijk zes maanden na één januari tweeduizend zevenentwintig een cliëntenraad in"
+            in texts["statuten"])
     assert "uiterlijk zes (6) maanden na 1 januari 2027" in texts["samenwerkingsovereenkomst"]
 
 

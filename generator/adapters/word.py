@@ -69,6 +69,7 @@ def _context(doc: Document) -> dict:
         "ondertitel": doc.ondertitel,
         "koptekst": doc.koptekst,
         "preambule": [{"titel": b.titel, "alineas": _block_paragraphs(b)} for b in doc.preambule],
+        "artikelenkop": doc.artikelenkop,
         "artikelen": [{"titel": a.titel, "alineas": _article_paragraphs(a)} for a in doc.artikelen],
         "slot": [{"titel": b.titel, "alineas": _block_paragraphs(b)} for b in doc.slot],
         "ondertekenaars": [

@@ -63,6 +63,8 @@ class Rechtsvorm(Section):
     vorm: choice(v.VORMEN)
     naam: Text | None = None
     zetel: Text | None = None
+    # BV only (BW 2:178): euros per share; an addition to the contract (README, Afwijkingen).
+    nominale_waarde: PositiveAmount = 1
 
 
 DEFAULT_GEKWALIFICEERD = ["begroting", "jaarrekening", "verdeelsleutel", "toetreding"]

@@ -116,6 +116,18 @@ def board_size_needs_board(a: Antwoorden) -> list[Problem]:
     return []
 
 
+def nominal_value_fits_form(a: Antwoorden) -> list[Problem]:
+    """Only a BV has shares; a value in parts of a cent cannot be paid up."""
+    if a.is_standaard("rechtsvorm.nominale_waarde"):
+        return []
+    if a.rechtsvorm.vorm != "bv":
+        return [Problem("rechtsvorm.nominale_waarde", "geldt alleen bij rechtsvorm 'bv' (de nominale "
+                        "waarde van een aandeel); laat de sleutel weg bij andere rechtsvormen")]
+    if abs(a.rechtsvorm.nominale_waarde * 100 - round(a.rechtsvorm.nominale_waarde * 100)) > 1e-6:
+        return [Problem("rechtsvorm.nominale_waarde", "is een bedrag in hele centen, bijvoorbeeld 1 of 0.01")]
+    return []
+
+
 def decision_in_one_list(a: Antwoorden) -> list[Problem]:
     both = [b for b in a.stemrecht.gekwalificeerde_besluiten if b in a.stemrecht.unanieme_besluiten]
     return [Problem("stemrecht.unanieme_besluiten",
@@ -200,6 +212,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (entity_name_and_seat, ("rechtsvorm",)),
     (supervision_fits_form, ("rechtsvorm", "toezicht")),
     (board_size_needs_board, ("toezicht",)),
+    (nominal_value_fits_form, ("rechtsvorm",)),
     (supervision_meets_jeugdwet, ("toezicht", "consortium", "rechtsvorm")),
     (decision_in_one_list, ("stemrecht",)),
     (fixed_fee_amount, ("uittreding",)),

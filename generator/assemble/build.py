@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.answers.model import Antwoorden
+from generator.assemble import akte
 from generator.assemble.context import namespace
 from generator.assemble.document import Document, Ondertekenaar
 from generator.assemble.render import Place, Renderer
@@ -58,10 +59,16 @@ def _places(selections: dict[str, Selection]) -> dict[str, Place]:
 
 def _document(library: Library, key: str, selection: Selection, ns: dict[str, Any],
               places: dict[str, Place], names: dict[str, str], heading: tuple[str, str]) -> Document:
-    renderer = Renderer(ns, key, places, names)
     title, subtitle = heading
     doc = Document(sleutel=key, bestand=library.manifest.documenten[key].bestand, titel=title,
                    ondertitel=subtitle, koptekst=f"{ns['naam']} · {title.capitalize()}")
+    if key == akte.DOCUMENT:
+        # The statuten are drafted as the deed that contains them; other documents still cite
+        # them as "de Statuten", and their own title heads the articles.
+        ns = akte.deed_namespace(ns)
+        doc.titel, doc.ondertitel, doc.artikelenkop = akte.deed_heading(ns["vorm"]), ns["naam"], title
+        doc.koptekst = f"{ns['naam']} · Concept akte van oprichting"
+    renderer = Renderer(ns, key, places, names)
     for clause in selection.gekozen:
         if clause.soort == "artikel":
             article = renderer.article(clause, places[clause.id].nummer)

@@ -9,6 +9,7 @@ from generator import facts, notation
 from generator.adapters.jinja_env import Marked
 from generator.answers import vocabulary as v
 from generator.answers.model import Antwoorden
+from generator.assemble import akte
 
 OPEN_START, OPEN_END = "\ue000", "\ue001"
 
@@ -105,7 +106,8 @@ FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
               "rapportageperiode", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
               "bestuur", "naam", "einddatum", "aantal_partners")
 # `partner` and `nr` are bound by fragments with `herhaal: partners`.
-KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "loop", "partner", "nr"))
+KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, *akte.FACT_NAMES, *akte.HELPERS,
+                         "ref", "range", "loop", "partner", "nr"))
 
 
 def namespace(a: Antwoorden) -> dict[str, Any]:
@@ -114,7 +116,7 @@ def namespace(a: Antwoorden) -> dict[str, Any]:
     helpers = dict(HELPERS)
     if not a.heeft_rechtspersoon:
         helpers.update(label=_label_without_entity, labels=_labels_without_entity)
-    return {**answers, **facts_of(a), **helpers}
+    return {**answers, **facts_of(a), **akte.deed_facts(a), **helpers, **akte.HELPERS}
 
 
 # A samenwerkingsverband without legal personality has no jaarrekening, only a financial account.

@@ -52,6 +52,7 @@ class Document:
     titel: str
     ondertitel: str
     koptekst: str
+    artikelenkop: str = ""  # a heading between the preamble and Artikel 1 ("STATUTEN" in the deed)
     preambule: list[Blok] = field(default_factory=list)
     artikelen: list[Artikel] = field(default_factory=list)
     slot: list[Blok] = field(default_factory=list)
@@ -64,14 +65,20 @@ class Document:
         """All text in reading order, for tests and quick inspection."""
         lines = [self.titel, self.ondertitel]
         for blok in [*self.preambule]:
-            lines += [blok.titel, *(_text(lid.tekst) for lid in blok.leden)]
+            lines += [blok.titel, *_block_lines(blok)]
+        if self.artikelenkop:
+            lines.append(self.artikelenkop)
         for art in self.artikelen:
             lines.append(f"Artikel {art.nummer} {art.titel}")
             for lid in art.leden:
                 lines += [_text(lid.tekst), *(_text(s) for s in lid.subs)]
         for blok in self.slot:
-            lines += [blok.titel, *(_text(lid.tekst) for lid in blok.leden)]
+            lines += [blok.titel, *_block_lines(blok)]
         return "\n".join(lines)
+
+
+def _block_lines(blok: Blok) -> list[str]:
+    return [line for lid in blok.leden for line in (_text(lid.tekst), *(_text(s) for s in lid.subs))]
 
 
 def _text(paragraph: Paragraph) -> str:
