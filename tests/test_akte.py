@@ -252,3 +252,68 @@ def test_the_deed_writes_percentages_in_words_where_the_agreement_keeps_figures(
     paras = deed(tmp_path_factory, raw_answers("cooperatie"))
     assert "zevenenzestig procent (67%)" in text(paras)
     assert " 67% " not in text(paras).replace("(67%)", "")
+
+
+# --- references name the lid, numbered as the document renders it ---------------------------------
+
+def articles(paras: list[Para]) -> dict[int, list[str]]:
+    """Article number -> the text of its leden (Word numbers them; here they are counted)."""
+    result: dict[int, list[str]] = {}
+    for p in paras:
+        if p.style == "Artikelkop":
+            result[len(result) + 1] = []
+        elif p.style in ("Lid", "Artikeltekst") and result:
+            result[len(result)].append(p.text)
+    return result
+
+
+def cited(paras: list[Para], before: str) -> tuple[int, int]:
+    import re
+
+    match = re.search(re.escape(before) + r" artikel (\d+) lid (\d+)", text(paras))
+    assert match, before
+    return int(match.group(1)), int(match.group(2))
+
+
+def test_a_lid_reference_lands_on_the_lid_it_means(tmp_path_factory):
+    # conditional leden before them drop out: the numbers are computed from the clause ids, not typed
+    paras = deed(tmp_path_factory, bv(toezicht={"model": "raad_van_commissarissen"},
+                                      consortium={"verblijf": True, "jeugdhulpverleners": 20}))
+    by_number = articles(paras)
+    artikel, lid = cited(paras, "Voor belet geldt de omschrijving in")
+    assert by_number[artikel][lid - 1] == "Onder belet wordt in deze statuten verstaan:"
+    artikel, lid = cited(paras, "personen die voldoen aan de vereisten van")
+    assert by_number[artikel][lid - 1].startswith("De commissarissen zijn onafhankelijk van het bestuur")
+    artikel, lid = cited(paras, "de intrinsieke waarde bedoeld in")
+    assert by_number[artikel][lid - 1].startswith("De prijs wordt vastgesteld door de aanbieder")
+
+
+def test_a_reference_to_an_unknown_lid_is_refused(tmp_path):
+    import textwrap
+
+    from generator.errors import LibraryError
+    from generator.library.load import load_library
+
+    folder = tmp_path / "clauses"
+    folder.mkdir()
+    (folder / "bibliotheek.yaml").write_text(textwrap.dedent("""
+        versie: "test.1"
+        documenten:
+          samenwerkingsovereenkomst: {bestand: so.docx, titel: {alle: "SO"}}
+          statuten: {bestand: statuten.docx, vormen: [vereniging], titel: {alle: "STATUTEN"}}
+          huishoudelijk_reglement: {bestand: hr.docx, titel: {alle: "HR"}}
+        verplicht: {}
+        """), encoding="utf-8")
+    (folder / "so.yaml").write_text(textwrap.dedent("""
+        document: samenwerkingsovereenkomst
+        clausules:
+          - {id: so.een, versie: 1, titel: Een, volgorde: 10, bron: test, toelichting: test,
+             leden: ["Zie {{ ref('so.twee', 'termijn') }}."]}
+          - {id: so.twee, versie: 1, titel: Twee, volgorde: 20, bron: test, toelichting: test,
+             leden: ["Eerste lid.", {id: termijn, tekst: "Tweede lid."}]}
+        """), encoding="utf-8")
+    load_library(folder)
+    (folder / "so.yaml").write_text((folder / "so.yaml").read_text().replace("'termijn'", "'opzegging'"))
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert "verwijzing naar onbekend lid 'opzegging' van so.twee" in info.value.dutch_report()

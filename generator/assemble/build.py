@@ -13,7 +13,7 @@ from generator.assemble.select import Selection, condition_inputs, select
 from generator.errors import LibraryError, Problem
 from generator.library.checks import missing_requirements
 from generator.library.load import Library
-from generator.library.schema import DOCUMENTS
+from generator.library.schema import DOCUMENTS, Clause
 
 SIGNED = ("samenwerkingsovereenkomst", "huishoudelijk_reglement")
 
@@ -35,7 +35,8 @@ def assemble(answers: Antwoorden, library: Library, *, require_complete: bool = 
     headings = {d: _title(library, d, ns) for d in keys}
     places = _places(selections)
     names = {d: title.capitalize() for d, (title, _) in headings.items()}
-    return [_document(library, d, selections[d], ns, places, names, headings[d]) for d in keys]
+    chosen = {c.id: c for selection in selections.values() for c in selection.gekozen}
+    return [_document(library, d, selections[d], ns, places, names, headings[d], chosen) for d in keys]
 
 
 def _title(library: Library, document: str, ns: dict[str, Any]) -> tuple[str, str]:
@@ -58,7 +59,8 @@ def _places(selections: dict[str, Selection]) -> dict[str, Place]:
 
 
 def _document(library: Library, key: str, selection: Selection, ns: dict[str, Any],
-              places: dict[str, Place], names: dict[str, str], heading: tuple[str, str]) -> Document:
+              places: dict[str, Place], names: dict[str, str], heading: tuple[str, str],
+              chosen: dict[str, Clause] | None = None) -> Document:
     title, subtitle = heading
     doc = Document(sleutel=key, bestand=library.manifest.documenten[key].bestand, titel=title,
                    ondertitel=subtitle, koptekst=f"{ns['naam']} · {title.capitalize()}")
@@ -68,7 +70,7 @@ def _document(library: Library, key: str, selection: Selection, ns: dict[str, An
         ns = akte.deed_namespace(ns)
         doc.titel, doc.ondertitel, doc.artikelenkop = akte.deed_heading(ns["vorm"]), ns["naam"], title
         doc.koptekst = f"{ns['naam']} · Concept akte van oprichting"
-    renderer = Renderer(ns, key, places, names)
+    renderer = Renderer(ns, key, places, names, chosen)
     for clause in selection.gekozen:
         if clause.soort == "artikel":
             article = renderer.article(clause, places[clause.id].nummer)

@@ -39,22 +39,51 @@ class Renderer:
     """Renders clauses of one document; `places` maps every selected clause id to its article."""
 
     def __init__(self, ns: dict[str, Any], document: str, places: dict[str, Place],
-                 document_titles: dict[str, str]):
+                 document_titles: dict[str, str], clauses: dict[str, Clause] | None = None):
         self.ns = {**ns, "ref": self.ref}
         self.document = document
         self.places = places
         self.titles = document_titles
+        self.clauses = clauses or {}
         self.open_points: list[tuple[str, str]] = []
         self._where = ""
+        self._lid_numbers: dict[str, dict[str, int]] = {}
 
-    def ref(self, clause_id: str, lid: int | None = None) -> str:
+    def ref(self, clause_id: str, lid: int | str | None = None) -> str:
+        """'artikel 12', 'artikel 12 lid 2'; a lid named by its id is numbered as rendered."""
         place = self.places.get(clause_id)
         if place is None:
             return open_punt("verwijzing naar een vervallen bepaling")
-        text = f"artikel {place.nummer}" + (f" lid {lid}" if lid else "")
+        text = f"artikel {place.nummer}"
+        if isinstance(lid, str):
+            numbers = self.lid_numbers(clause_id)
+            if lid not in numbers:
+                return open_punt("verwijzing naar een vervallen lid")
+            # An article with a single lid is not numbered by lid.
+            text += f" lid {numbers[lid]}" if numbers[""] > 1 else ""
+        elif lid:
+            text += f" lid {lid}"
         if place.document != self.document:
             text += f" van de {self.titles[place.document]}"
         return text
+
+    def lid_numbers(self, clause_id: str) -> dict[str, int]:
+        """Lid id -> number for a selected clause, as it renders here ('' counts the leden)."""
+        if clause_id not in self._lid_numbers:
+            self._lid_numbers[clause_id] = {}  # a reference back while counting stays unnumbered
+            numbers: dict[str, int] = {}
+            count = 0
+            for fragment in fragments(self.clauses[clause_id].leden, self.ns):
+                for extra in self._repeats(fragment):
+                    source = fragment.tekst
+                    raw = _template(source).render(**self.ns, **extra) if is_template(source) else source
+                    if raw.strip():
+                        count += 1
+                        if fragment.id and fragment.id not in numbers:
+                            numbers[fragment.id] = count
+            numbers[""] = count
+            self._lid_numbers[clause_id] = numbers
+        return self._lid_numbers[clause_id]
 
     def article(self, clause: Clause, nummer: int) -> Artikel:
         self._where = f"artikel {nummer} ({clause.titel})"

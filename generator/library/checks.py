@@ -27,6 +27,7 @@ def library_problems(library: Library) -> list[Problem]:
     ids = {c.id for c in library.clauses}
     for clause in library.clauses:
         problems += clause_problems(clause, ids)
+    problems += lid_reference_problems(library)
     if not problems:
         problems += coverage_problems(library)
     return problems
@@ -92,6 +93,25 @@ def _text_problems(where: str, text: str, ids: set[str]) -> list[Problem]:
     for name, args in jinja_env.calls(tree):
         if name == "ref" and (not args or args[0] not in ids):
             problems.append(Problem(where, f"verwijzing naar onbekende clausule {args[:1]}"))
+    return problems
+
+
+def lid_reference_problems(library: Library) -> list[Problem]:
+    """ref('clause', 'lid') must name a lid id of that clause. Alternatives (sister leden with
+    exclusive conditions) may share an id: the reference cites whichever applies."""
+    lids = {c.id: [f.id for f in c.leden if f.id] for c in library.clauses}
+    problems: list[Problem] = []
+    for clause in library.clauses:
+        for path, fragment in _texts(clause):
+            try:
+                tree = jinja_env.parse(fragment.tekst) if is_template(fragment.tekst) else None
+            except jinja_env.TemplateError:
+                continue  # reported by clause_problems
+            for name, args in jinja_env.calls(tree) if tree is not None else ():
+                if (name == "ref" and len(args) > 1 and isinstance(args[1], str)
+                        and args[1] not in lids.get(args[0], [])):
+                    problems.append(Problem(f"{clause.bestand}: {clause.id} {path}",
+                                            f"verwijzing naar onbekend lid '{args[1]}' van {args[0]}"))
     return problems
 
 

@@ -19,6 +19,8 @@ class Fragment(Strict):
 
     tekst: str
     when: str | None = None
+    # A name for a lid, so that ref('clause', 'name') can cite "artikel 8 lid 5" whatever drops out.
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     herhaal: Literal["partners"] | None = None
     subs: tuple[Fragment, ...] = ()
 
