@@ -18,7 +18,7 @@ def test_list_shows_every_document_and_clause_ids():
 def test_show_gives_text_condition_version_basis_and_explanation():
     result = run_cli("clauses", "show", "statuten.akte.verklaring")
     assert result.returncode == 0
-    for label in ("versie 1", "Voorwaarde:", "Grondslag:", "BW 2:27 lid 2", "Toelichting:", "Tekst:"):
+    for label in ("versie 2", "Voorwaarde:", "Grondslag:", "BW 2:27 lid 3", "Toelichting:", "Tekst:"):
         assert label in result.stdout
 
 
@@ -35,8 +35,8 @@ def test_export_writes_one_readable_docx(tmp_path):
     assert result.returncode == 0, result.stderr
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
     assert "Clausulebibliotheek" in text
-    assert "[statuten.akte.verschijning, versie 1]" in text
-    assert "Grondslag: BW 2:27 lid 2" in text
+    assert "[statuten.akte.verschijning, versie 2]" in text
+    assert "Grondslag: Wna art. 40 lid 1" in text
     again = run_cli("clauses", "export", "--out", str(target))
     assert again.returncode == 2 and "--force" in again.stderr
     assert run_cli("clauses", "export", "--out", str(target), "--force").returncode == 0

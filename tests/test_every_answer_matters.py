@@ -38,6 +38,7 @@ CHANGES = [
     ("partners[0].omzet", 70_000_000),
     ("partners[0].penvoerder", True),
     ("rechtsvorm.vorm", "stichting", "rechtsvorm.naam", "Stichting Jeugdhulp Rivierenland"),
+    ("rechtsvorm.nominale_waarde", 0.01),
     ("rechtsvorm.naam", "Coöperatie Jeugdzorg Rivierenland U.A."),
     ("rechtsvorm.zetel", "Culemborg"),
     ("stemrecht.model", "consent"),
@@ -103,7 +104,9 @@ def documents_text(raw: dict) -> str:
 
 
 # Keys that only matter under another answer: both sides of the comparison get that answer.
-CONTEXT = {"geschillen.rechtbank": {"geschillen.route": "mediation_rechter"}}
+CONTEXT = {"geschillen.rechtbank": {"geschillen.route": "mediation_rechter"},
+           "rechtsvorm.nominale_waarde": {"rechtsvorm.vorm": "bv", "rechtsvorm.naam": "Jeugdhulp Rivierenland B.V.",
+                                          "toezicht.model": "raad_van_commissarissen"}}
 
 
 def _variant(change: tuple, *, apply: bool = True) -> dict:

@@ -64,8 +64,9 @@ def _assert_exact(folders: dict[str, Path]) -> None:
 def test_a_changed_percentage_is_one_small_revision(compared):
     folders = compared(PERCENTAGE)
     statuten = body_of(folders["uit"] / "statuten-wijzigingen.docx")
-    assert revision_texts(statuten, "del") == ["50"]
-    assert revision_texts(statuten, "ins") == ["60"]
+    # the statuten are part of the deed: the percentage is written in words and figures there
+    assert revision_texts(statuten, "del") == ["vijftig", "50"]
+    assert revision_texts(statuten, "ins") == ["zestig", "60"]
     for name in ("samenwerkingsovereenkomst-wijzigingen.docx", "huishoudelijk-reglement-wijzigingen.docx"):
         body = body_of(folders["uit"] / name)
         assert revision_texts(body, "ins") == revision_texts(body, "del") == []
@@ -79,7 +80,7 @@ def test_the_revision_sits_in_the_lid_that_changed(compared):
     assert len(changed) == 1
     assert changed[0].find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) in ("Lid", "Artikeltekst")
     text = "".join(t.text for t in changed[0].iter(q("t"), q("delText")))
-    assert "ten minste 5060%" in text
+    assert "ten minste vijftigzestig procent (5060%)" in text
 
 
 def test_revisions_carry_author_and_date(compared):

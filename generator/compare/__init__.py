@@ -17,6 +17,7 @@ Public API (stable; other features build on it):
   `Piece` (text, change same/inserted/deleted, open point). `DocumentComparison.text("old")` and
   `.text("new")` give each version's paragraphs back exactly.
 - Part keys: the clause id for articles and preamble/closing blocks, "kop" for the title,
+  "artikelenkop" for the heading before the articles (STATUTEN in the deed),
   "ondertekening" for the signature heading, "ondertekenaar:<partij>" for a signature row.
 - Writing: `generator.adapters.word.write_comparison(document_comparison, template, target,
   auteur=..., datum=...)` writes one .docx with Word revisions (w:ins/w:del);

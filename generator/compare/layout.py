@@ -43,6 +43,9 @@ def parts(doc: Document) -> list[Part]:
     result = [Part("kop", "kop", doc.titel, None, (_plain("Documenttitel", doc.titel),
                                                    _plain("Ondertitel", doc.ondertitel)))]
     result += [_block(b, "preambule", i) for i, b in enumerate(doc.preambule)]
+    if doc.artikelenkop:  # "STATUTEN" between the deed's preamble and Artikel 1
+        result.append(Part("artikelenkop", "kop", doc.artikelenkop, None,
+                           (_plain("Deelkop", doc.artikelenkop),)))
     result += [_article(a) for a in doc.artikelen]
     result += [_block(b, "slot", i) for i, b in enumerate(doc.slot)]
     if doc.ondertekenaars:
