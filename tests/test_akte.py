@@ -317,3 +317,18 @@ def test_a_reference_to_an_unknown_lid_is_refused(tmp_path):
     with pytest.raises(LibraryError) as info:
         load_library(folder)
     assert "verwijzing naar onbekend lid 'opzegging' van so.twee" in info.value.dutch_report()
+
+
+def test_bv_deed_offers_ratifying_acts_before_incorporation_as_a_choice(tmp_path_factory):
+    _, _, slot = split(deed(tmp_path_factory, bv()))
+    block = next(i for i, p in enumerate(slot) if p.text == "Rechtshandelingen vóór de oprichting")
+    assert slot[block + 1].open_points[0].startswith("[indien van toepassing: de vennootschap bekrachtigt")
+
+
+def test_vereniging_without_a_raad_has_an_article_on_supervision_through_the_members(tmp_path_factory):
+    paras = deed(tmp_path_factory, raw_answers("vereniging", toezicht={"model": "getrapt"},
+                                               consortium={"jeugdhulpverleners": 0}))
+    by_title = {p.text: i for i, p in enumerate(paras)}
+    start = by_title["Toezicht via de leden"]
+    assert "verantwoording af aan hun eigen interne toezichthouders" in paras[start + 1].text
+    assert "Toezicht" not in by_title
