@@ -332,3 +332,17 @@ def test_vereniging_without_a_raad_has_an_article_on_supervision_through_the_mem
     start = by_title["Toezicht via de leden"]
     assert "verantwoording af aan hun eigen interne toezichthouders" in paras[start + 1].text
     assert "Toezicht" not in by_title
+
+
+def test_the_interview_asks_a_bv_for_its_nominal_value(tmp_path):
+    from test_interview_support import coop_steps, run, saved
+
+    steps = coop_steps(review="bewaar_en_stop")
+    steps = [("rechtsvorm.vorm", "bv") if k == "rechtsvorm.vorm" else (k, v) for k, v in steps]
+    steps = [("rechtsvorm.naam", "Jeugdhulp Rivierenland B.V.") if k == "rechtsvorm.naam" else (k, v) for k, v in steps]
+    at = next(i for i, (k, _) in enumerate(steps) if k == "rechtsvorm.zetel") + 1
+    steps.insert(at, ("rechtsvorm.nominale_waarde", "0,01"))
+    steps = [("toezicht.model", "raad_van_commissarissen") if k == "toezicht.model" else (k, v) for k, v in steps]
+    asker = run(tmp_path / "antwoorden.yaml", steps)
+    assert "rechtsvorm.nominale_waarde" in {p.key for p in asker.asked}
+    assert validate_answers(saved(tmp_path / "antwoorden.yaml")).rechtsvorm.nominale_waarde == 0.01

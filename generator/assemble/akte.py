@@ -128,6 +128,8 @@ def deed_facts(a: Antwoorden) -> dict[str, Any]:
         return dict.fromkeys(FACT_NAMES)
     oprichters = founders(a)
     shares = shares_per_founder(a, oprichters) if a.rechtsvorm.vorm == "bv" else []
+    start = a.consortium.ingangsdatum
+    assert start is not None  # derived defaults have run: validated answers always have a start
     return {
         "oprichters": oprichters,
         "korte_namen": [o.korte_naam for o in oprichters],
@@ -136,7 +138,7 @@ def deed_facts(a: Antwoorden) -> dict[str, Any]:
         "geplaatste_aandelen": sum(s.aantal for s in shares),
         "geplaatst_kapitaal": sum(s.aantal for s in shares) * a.rechtsvorm.nominale_waarde,
         # The first boekjaar runs to the end of the year in which the contract starts.
-        "einde_eerste_boekjaar": dt.date(a.consortium.ingangsdatum.year, 12, 31),
+        "einde_eerste_boekjaar": dt.date(start.year, 12, 31),
         "akte_vorm": _FORMS[a.rechtsvorm.vorm][1],
     }
 
