@@ -346,3 +346,13 @@ def test_the_interview_asks_a_bv_for_its_nominal_value(tmp_path):
     asker = run(tmp_path / "antwoorden.yaml", steps)
     assert "rechtsvorm.nominale_waarde" in {p.key for p in asker.asked}
     assert validate_answers(saved(tmp_path / "antwoorden.yaml")).rechtsvorm.nominale_waarde == 0.01
+
+
+def test_a_tender_model_deed_keeps_the_partner_placeholders(tmp_path):
+    from conftest import REPO
+
+    api.model(REPO / "voorbeelden" / "aanbesteding" / "regio-rivierenland.yaml", tmp_path / "model")
+    paras = [p.text for p in Document(str(tmp_path / "model" / "statuten-cooperatie.docx")).paragraphs]
+    assert any(t.endswith('(hierna: "[naam partner 1]");') for t in paras)
+    assert ("De oprichters zijn bij de oprichting de eerste leden van de coöperatie: [naam partner 1], "
+            "[naam partner 2] en [naam partner 3].") in paras

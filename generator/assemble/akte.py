@@ -68,6 +68,8 @@ class Aandelen:
 
 def short_name(naam: str) -> str:
     """'Stichting Alcander Jeugd' -> 'Alcander Jeugd'; 'Radar Jeugdhulp B.V.' -> 'Radar Jeugdhulp'."""
+    if type(naam) is not str:  # a placeholder the engine made (a tender model's partner) stays as it is
+        return naam
     stripped = naam.strip()
     while (shorter := _FORM_WORDS.sub("", stripped).strip()) != stripped:
         stripped = shorter
