@@ -82,7 +82,8 @@ def test_a_comparant_per_founder_with_identity_authority_and_short_name(tmp_path
     assert len(comparanten) == 3
     first, second, third = comparanten
     # the given name has initials: the deed writes first names in full (Wna art. 41: no abbreviations)
-    assert first.text.startswith("mr. A. de Vries [voornamen voluit], geboren te [geboorteplaats] op [geboortedatum]")
+    assert first.text.startswith("mr. A. de Vries [voornamen voluit], geboren te [geboorteplaats] op "
+                                 "[geboortedatum in letters]")
     assert second.text.startswith("[voornamen en naam], geboren te")
     for comparant in comparanten:
         assert "die zich heeft gelegitimeerd met [aard en nummer van het identiteitsbewijs]" in comparant.text
