@@ -65,7 +65,7 @@ def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False,
 def _profile(path: Path | None):
     if path is None:
         return None
-    from generator.tender.profile import load_profile
+    from generator.tender.read import load_profile
 
     return load_profile(path)
 

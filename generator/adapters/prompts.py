@@ -19,7 +19,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import Container, Window
 from questionary.prompts.common import InquirerControl
 
-from generator.interview.prompt import BACK, Prompt, Style
+from generator.adapters.asking import BACK, Prompt, Style
 
 BACK_KEY = "c-b"
 BACK_TEXT = "Ctrl-B = vorige vraag"

@@ -19,8 +19,8 @@ from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate, RichText, RichTextParagraph
 
 from generator.adapters.jinja_env import docx_environment
-from generator.assemble.document import Artikel, Blok, Document, Ondertekenaar, Paragraph
 from generator.blocks import Afbeelding, Alinea, Block, Kop, Opsomming, Tabel
+from generator.document import Artikel, Blok, Document, Ondertekenaar, Paragraph
 
 if TYPE_CHECKING:  # the comparison model is plain data; this adapter only reads its attributes
     from generator.compare.model import DocumentComparison, ParagraphChange, PartComparison, Piece

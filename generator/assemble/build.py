@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from generator.answers.model import Antwoorden
-from generator.assemble.context import namespace
-from generator.assemble.document import Document, Ondertekenaar
 from generator.assemble.render import Place, Renderer
-from generator.assemble.select import Selection, condition_inputs, select
+from generator.document import Document, Ondertekenaar
 from generator.errors import LibraryError, Problem
 from generator.library.checks import missing_requirements
-from generator.library.load import Library
-from generator.library.schema import DOCUMENTS
+from generator.library.namespace import namespace
+from generator.library.schema import DOCUMENTS, Clause, Library
+from generator.library.select import Selection, condition_inputs, select
 
 SIGNED = ("samenwerkingsovereenkomst", "huishoudelijk_reglement")
 
@@ -68,8 +67,8 @@ def _document(library: Library, key: str, selection: Selection, ns: dict[str, An
             doc.artikelen.append(article)
         else:
             (doc.preambule if clause.soort == "preambule" else doc.slot).append(renderer.block(clause))
-        doc.gebruikt.append(_used(clause, places, ns, library.reads))
-    doc.weggelaten = [_left_out(c, reason, ns, library.reads) for c, reason in selection.weggelaten]
+        doc.gebruikt.append(_used(clause, places, ns))
+    doc.weggelaten = [_left_out(c, reason, ns) for c, reason in selection.weggelaten]
     if key in SIGNED:
         doc.ondertekenaars = _signatories(renderer, ns)
     doc.open_punten = renderer.open_points
@@ -88,7 +87,7 @@ def _signatories(renderer: Renderer, ns: dict[str, Any]) -> list[Ondertekenaar]:
     return result
 
 
-def _used(clause, places: dict[str, Place], ns: dict[str, Any], reads: dict) -> dict:
+def _used(clause: Clause, places: dict[str, Place], ns: dict[str, Any]) -> dict[str, Any]:
     place = places.get(clause.id)
     return {
         "id": clause.id,
@@ -98,15 +97,15 @@ def _used(clause, places: dict[str, Place], ns: dict[str, Any], reads: dict) -> 
         "onderdeel": clause.soort,
         "bron": clause.bron,
         "voorwaarde": clause.when,
-        "gekozen_door": condition_inputs(clause.when, ns, reads),
+        "gekozen_door": condition_inputs(clause.when, ns),
     }
 
 
-def _left_out(clause, reason: str, ns: dict[str, Any], reads: dict) -> dict:
+def _left_out(clause: Clause, reason: str, ns: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": clause.id,
         "versie": clause.versie,
         "titel": clause.titel,
         "reden": reason,
-        "waarden": condition_inputs(clause.when, ns, reads),
+        "waarden": condition_inputs(clause.when, ns),
     }

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.answers.model import Antwoorden
 from generator.assemble.build import assemble
-from generator.assemble.document import Document
+from generator.document import Document
 from generator.errors import OutputExists, Problem, output_error
 from generator.library.load import Library, default_library
 from generator.resources import data_dir

@@ -3,7 +3,7 @@
 Public API (stable; other features build on it):
 
 - `compare_packages(old, new) -> PackageComparison`: `old` and `new` are lists of
-  `generator.assemble.document.Document` as `assemble()` returns them (any two packages: two
+  `generator.document.Document` as `assemble()` returns them (any two packages: two
   answers files, a tender model and a bid, a package built with an older and a newer library).
   Documents are matched by `Document.sleutel`; a document in one package only is wholly inserted
   or deleted.

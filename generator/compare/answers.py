@@ -15,8 +15,8 @@ from typing import Any
 
 from generator.answers import Antwoorden, validate_answers
 from generator.assemble.build import assemble
-from generator.assemble.document import Document
 from generator.compare.engine import differing_parts
+from generator.document import Document
 from generator.errors import ConsortiumError
 from generator.library.load import Library
 

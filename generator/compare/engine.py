@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from generator.assemble.document import Document
 from generator.compare import words
 from generator.compare.layout import Part, Styled, parts
 from generator.compare.model import (
@@ -15,6 +14,7 @@ from generator.compare.model import (
     PartComparison,
     Status,
 )
+from generator.document import Document
 
 # Two paragraphs at the same place are shown as one edited paragraph when they share at least
 # this share of their words; below it, as a deleted and an inserted paragraph.

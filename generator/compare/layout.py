@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.assemble.document import Artikel, Blok, Document, Lid, Ondertekenaar, Paragraph, Run
+from generator.document import Artikel, Blok, Document, Lid, Ondertekenaar, Paragraph, Run
 
 BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}
 SIGNATURE_HEADING = "Ondertekening"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from generator.assemble.document import Paragraph
 from generator.compare.model import Change, Piece
+from generator.document import Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 Token = tuple[str, bool]  # (text, open point)

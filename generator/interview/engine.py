@@ -17,19 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.adapters.asking import BACK, DONE, Asker, Prompt
 from generator.answers.load import validate_field
 from generator.interview import kinds
-from generator.interview.prompt import BACK, DONE, Asker, Prompt
 from generator.interview.questionnaire import Question, Questionnaire, Section
 from generator.interview.state import AnswerState, model_default, prune, step_for_pad
+from generator.interview.wording import message
 
 Step = Question | Section
-
-
-def message(texts: list[str], *, capital: bool = True) -> str:
-    """Dutch validation messages as one line; sentence-cased unless it follows a colon."""
-    text = "; ".join(dict.fromkeys(texts))
-    return text[:1].upper() + text[1:] if capital else text
 
 
 class Engine:

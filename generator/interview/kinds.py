@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.interview.prompt import Option, PromptKind
+from generator.adapters.asking import Option, PromptKind
 from generator.interview.questionnaire import Question
 
 PROMPT_KIND: dict[str, PromptKind] = {

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.adapters.asking import BACK, DONE, Option, Prompt
 from generator.answers.load import MIN_PARTNERS, validate_field
 from generator.answers.vocabulary import PARTNER_VORMEN
 from generator.errors import Problem
 from generator.interview import kinds
-from generator.interview.prompt import BACK, DONE, Option, Prompt
 from generator.interview.questionnaire import REPEATING, Question
 from generator.interview.state import AnswerState, step_for_pad
+from generator.interview.wording import message
 
 if TYPE_CHECKING:
     from generator.interview.engine import Engine
@@ -194,7 +195,6 @@ class PartnerGroup:
             candidate = kinds.parse(q, raw)
             value, problems = validate_field(REPEATING, q.key, candidate)
             if problems:
-                from generator.interview.engine import message
 
                 return None, self.e.reword(message([p.bericht for p in problems]))
             error = self._field_errors(i, q.key, value)
@@ -205,7 +205,6 @@ class PartnerGroup:
     def _field_errors(self, i: int, key: str, value: Any) -> str | None:
         """Problems of the answers file at this partner's field if `value` were stored; for the
         name, also a clash it would cause with another partner's name."""
-        from generator.interview.engine import message
 
         trial = self.state.copy()
         trial.put_partner(i, key, value)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from generator.adapters.asking import BACK, Option, Prompt
 from generator.interview import kinds
 from generator.interview.consequences import warning_summary
 from generator.interview.partners import partner_lines
-from generator.interview.prompt import BACK, Option, Prompt
 from generator.interview.questionnaire import REPEATING, Question, Section
 
 if TYPE_CHECKING:

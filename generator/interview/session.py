@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.adapters.asking import Asker
 from generator.errors import Interrupted, InvalidAnswers, NoTerminal, OutputExists, Problem
 from generator.interview.engine import Engine
-from generator.interview.prompt import Asker
 from generator.interview.questionnaire import REPEATING, load_questionnaire
 from generator.interview.state import VERSION, AnswerState, foreign_keys, prune
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.adapters.asking import BACK, DONE, Prompt
 from generator.answers.load import validate_field
 from generator.answers.vocabulary import VENTIELEN, VENTIELEN_MET_DREMPEL
 from generator.interview import kinds
-from generator.interview.prompt import BACK, DONE, Prompt
 from generator.interview.questionnaire import Question
+from generator.interview.wording import message
 
 if TYPE_CHECKING:
     from generator.interview.engine import Engine
@@ -62,7 +63,6 @@ def _threshold_prompt(engine: Engine, q: Question, valves: list[dict], i: int) -
     soort = valves[i]["soort"]
 
     def convert(raw: Any) -> tuple[Any, str | None]:
-        from generator.interview.engine import message
 
         drempel = kinds.parse_number(str(raw))
         trial = [dict(v) for v in valves]
@@ -80,7 +80,6 @@ def _threshold_prompt(engine: Engine, q: Question, valves: list[dict], i: int) -
 
 
 def _check(engine: Engine, q: Question, value: list[dict]) -> str | None:
-    from generator.interview.engine import message
 
     problems = validate_field(q.section, q.key, value)[1]
     texts = [p.bericht for p in problems] or engine.trial_problems(q, value)

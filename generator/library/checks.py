@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from generator.adapters import jinja_env
+from generator.adapters.jinja_env import is_template
 from generator.answers.model import SECTIONS, Partner, Ventiel
-from generator.assemble.context import KNOWN_NAMES, namespace
-from generator.assemble.render import is_template
-from generator.assemble.select import holds, select
 from generator.errors import Problem
-from generator.library.load import Library
-from generator.library.schema import DOCUMENTS, Clause, Fragment
+from generator.library.namespace import KNOWN_NAMES, namespace
+from generator.library.schema import DOCUMENTS, Clause, Fragment, Library
+from generator.library.select import holds, select
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
 _LOOP_MODELS = {"partners": Partner, "risicoventielen.ventielen": Ventiel}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -79,3 +80,25 @@ class Manifest(Strict):
     versie: str
     documenten: dict[str, DocumentSpec]
     verplicht: dict[str, tuple[Requirement, ...]]
+
+
+_SOORT_ORDER = {"preambule": 0, "artikel": 1, "slot": 2}
+
+
+@dataclass(frozen=True)
+class Library:
+    """The clause library as read: the manifest and every clause."""
+
+    manifest: Manifest
+    clauses: tuple[Clause, ...]
+
+    @property
+    def versie(self) -> str:
+        return self.manifest.versie
+
+    def by_id(self) -> dict[str, Clause]:
+        return {c.id: c for c in self.clauses}
+
+    def for_document(self, document: str) -> list[Clause]:
+        return sorted((c for c in self.clauses if c.document == document),
+                      key=lambda c: (_SOORT_ORDER[c.soort], c.volgorde))

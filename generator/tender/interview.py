@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from generator.adapters.asking import Asker, Option, Prompt, Style
 from generator.answers.model import SECTIONS
-from generator.interview.prompt import Asker, Option, Prompt, Style
 from generator.tender.profile import Bereik, Profiel, allowed_text, show, within
 
 RECOMMENDED = " (aanbevolen door de aanbesteding)"

@@ -11,7 +11,7 @@ from generator.adapters import jinja_env
 from generator.answers import vocabulary as v
 from generator.answers.model import SECTIONS, Antwoorden
 from generator.assemble.build import assemble
-from generator.assemble.document import Document
+from generator.document import Document
 from generator.library.load import Library
 from generator.library.schema import Clause, Fragment
 from generator.tender.placeholders import blank_partner_figures, model_answers, unmark

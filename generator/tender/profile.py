@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -115,14 +114,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def load_profile(path: Path) -> Profiel:
-    from generator.adapters import yaml_io
-
-    return parse_profile(yaml_io.read_file(path), str(path))
-
-
 def parse_profile(raw: Any, plaats: str = "aanbesteding") -> Profiel:
-    """Validate a raw profile; raise InvalidProfile listing every problem."""
+    """Validate a raw profile on its own; raise InvalidProfile listing every problem.
+
+    `tender.read.read_profile` adds the check against the answers model.
+    """
     if not isinstance(raw, dict):
         raise InvalidProfile(f"{plaats} is geen aanbestedingsprofiel: verwacht sleutels met waarden, "
                              "te beginnen met 'versie: 1' en 'aanbesteding: {naam: ..., kenmerk: ...}'.")
@@ -133,14 +129,14 @@ def parse_profile(raw: Any, plaats: str = "aanbesteding") -> Profiel:
     aanbevolen = _recommended(raw.get("aanbevolen"), vast, toegestaan, problems)
     profiel = Profiel(naam=header[0], kenmerk=header[1], vast=vast, toegestaan=toegestaan,
                       aanbevolen=aanbevolen, bron=bron)
-    if not problems:
-        from generator.tender.placeholders import form_problems
-
-        problems += form_problems(profiel)
     if problems:
-        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-        raise InvalidProfile(f"{plaats} is ongeldig ({count}); er is niets geschreven:", problems)
+        raise invalid_profile(plaats, problems)
     return profiel
+
+
+def invalid_profile(plaats: str, problems: list[Problem]) -> InvalidProfile:
+    count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    return InvalidProfile(f"{plaats} is ongeldig ({count}); er is niets geschreven:", problems)
 
 
 def _top_problems(raw: dict) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""Developer preview: `python -m generator.library.preview ANTWOORDEN DOCUMENT`.
+"""Developer preview: `python -m generator.assemble.preview ANTWOORDEN DOCUMENT`.
 
 Prints the plain text of one assembled document and the library problems that concern it,
 without requiring the other documents to be complete. For clause authors.
@@ -11,9 +11,9 @@ from pathlib import Path
 
 from generator.answers import load_answers
 from generator.assemble.build import assemble
-from generator.assemble.context import namespace
 from generator.library.checks import clause_problems, missing_requirements
 from generator.library.load import read_library
+from generator.library.namespace import namespace
 from generator.resources import data_dir
 
 
