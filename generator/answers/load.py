@@ -51,8 +51,7 @@ def validate_answers(raw: Any, plaats: str = "antwoorden", today: dt.date | None
     departures = validate_departures(raw.get("afwijkingen"), problems)
     answers = Antwoorden(versie=SUPPORTED_VERSION, partners=sections.pop("partners"), afwijkingen=departures,
                          **sections)
-    answers._standaard = default_paths(raw, answers)
-    apply_derived_defaults(answers, today)
+    answers = apply_derived_defaults(answers.with_standaard(default_paths(raw, answers)), today)
     problems += [p for p in cross_field_problems(answers, skip=failed) if _section_of(p.pad) not in failed]
     if problems:
         raise _invalid(plaats, problems)

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from generator.answers import rules
-from generator.answers.defaults import apply_derived_defaults, default_paths
+from generator.answers.defaults import DERIVED, apply_derived_defaults, default_paths
 from generator.answers.fields import closest
 from generator.answers.load import validate_answers, validate_field, validate_section
 from generator.answers.model import (
@@ -194,11 +194,11 @@ class AnswerState:
                     for name, model in SECTIONS.items()}
         partners = [Partner.model_construct(**_valid_part(REPEATING, p)) for p in self.partners]
         answers = Antwoorden.model_construct(partners=partners, **sections)
-        with contextlib.suppress(AttributeError):  # a key it needs (rechtsvorm.vorm) is not answered yet
-            apply_derived_defaults(answers)
-        return {f"{name}.{key}": getattr(section, key)
-                for name, section in sections.items() for key in type(section).model_fields
-                if model_default(name, key) is None and getattr(section, key, None) is not None}
+        derived: dict[str, Any] = {}
+        for pad, compute in DERIVED.items():
+            with contextlib.suppress(AttributeError):  # a key it needs (rechtsvorm.vorm) is not answered yet
+                derived[pad] = compute(answers, None)
+        return {pad: value for pad, value in derived.items() if value is not None}
 
     def provisional(self) -> Antwoorden | None:
         """The answers so far as the answers model, for "Wat dit betekent": sections not answered
@@ -220,9 +220,7 @@ class AnswerState:
         if len(partners) < 2 or any(isinstance(p, list) for p in partners) or _partner_rules(self.partners):
             return None
         answers = Antwoorden(partners=partners, **sections)
-        answers._standaard = default_paths(self.as_file(), answers)
-        apply_derived_defaults(answers)
-        return answers
+        return apply_derived_defaults(answers.with_standaard(default_paths(self.as_file(), answers)))
 
     def as_file(self) -> dict[str, Any]:
         """The answers in contract order, ready to be written as an answers file."""
