@@ -38,7 +38,7 @@ def datum(value: dt.date) -> str:
 
 
 def in_woorden(value: int) -> str:
-    return num2words(value, lang="nl")
+    return str(num2words(value, lang="nl"))
 
 
 def termijn(count: int, enkelvoud: str, meervoud: str) -> str:

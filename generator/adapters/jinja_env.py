@@ -7,10 +7,10 @@ and never become template source, so `{{ }}` inside an answer is printed, not ev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import BytecodeCache, StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -34,12 +34,12 @@ def _finalize(value: Any) -> Any:
 _SOURCES: dict[str, str] = {}
 
 
-def _source_of(name: str):
+def _source_of(name: str) -> tuple[str, None, Callable[[], bool]]:
     source = _SOURCES[name]
     return source, None, lambda: True
 
 
-def _bytecode_cache():
+def _bytecode_cache() -> BytecodeCache | None:
     from jinja2 import FileSystemBytecodeCache
 
     from generator.cache import cache_dir
@@ -78,7 +78,12 @@ def is_template(text: str) -> bool:
     return "{" in text
 
 
-def compile_text(source: str):
+# What the clause language hands back, named here so that no other module imports Jinja.
+Compiled = Template
+Tree = nodes.Template
+
+
+def compile_text(source: str) -> Compiled:
     """Compile clause text; raises TemplateSyntaxError on a broken template.
 
     Templates are named by the hash of their text so that Jinja's bytecode cache can skip the
@@ -117,8 +122,9 @@ def names_read(tree: nodes.Node) -> set[str]:
 
 
 def names_bound(tree: nodes.Node) -> set[str]:
-    bound = set()
+    bound: set[str] = set()
     for node in tree.find_all((nodes.For, nodes.Assign)):
+        assert isinstance(node, nodes.For | nodes.Assign)
         target = node.target
         for name in target.find_all(nodes.Name) if not isinstance(target, nodes.Name) else [target]:
             bound.add(name.name)

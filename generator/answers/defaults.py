@@ -131,10 +131,10 @@ def default_paths(raw: dict[str, Any], answers: Antwoorden) -> frozenset[str]:
     """Every 'section.key' and 'partners[i].key' whose value was not written in the file."""
     paths: set[str] = set()
     for name in SECTIONS:
-        given = raw.get(name) if isinstance(raw.get(name), dict) else {}
+        given: dict[str, Any] = raw[name] if isinstance(raw.get(name), dict) else {}
         section: BaseModel = getattr(answers, name)
         paths |= {f"{name}.{key}" for key in type(section).model_fields if key not in given}
-    raw_partners = raw.get("partners") if isinstance(raw.get("partners"), list) else []
+    raw_partners: list[Any] = raw["partners"] if isinstance(raw.get("partners"), list) else []
     for i, (partner, _) in enumerate(zip(raw_partners, answers.partners, strict=False)):
         given = partner if isinstance(partner, dict) else {}
         paths |= {f"partners[{i}].{key}" for key in Partner.model_fields if key not in given}

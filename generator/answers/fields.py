@@ -139,6 +139,7 @@ def _range_text(low: float | None, high: float | None, low_open: bool) -> str:
         )
     if low is not None:
         return f"moet groter dan {_fmt(low)} zijn" if low_open else f"moet ten minste {_fmt(low)} zijn"
+    assert high is not None  # a range has at least one end
     return f"mag hoogstens {_fmt(high)} zijn"
 
 

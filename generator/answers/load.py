@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.answers.defaults import apply_derived_defaults, default_paths
 from generator.answers.fields import closest
@@ -23,6 +24,8 @@ from generator.answers.model import (
 )
 from generator.answers.rules import cross_field_problems
 from generator.errors import InvalidAnswers, Problem
+
+S = TypeVar("S", bound=BaseModel)
 
 SUPPORTED_VERSION = 1
 MIN_PARTNERS = 2
@@ -58,16 +61,21 @@ def validate_answers(raw: Any, plaats: str = "antwoorden", today: dt.date | None
     return answers
 
 
-def _stand_in_failed_required(sections: dict, failed: set[str]) -> None:
+def _stand_in_failed_required(sections: dict[str, Any], failed: set[str]) -> None:
     """Empty stand-ins for required sections that failed, so that the cross-field rules on the
     other sections can still run and every problem is reported at once. Rules that read a failed
     section are skipped, so a stand-in never produces a problem of its own."""
     if "consortium" in failed:
-        sections["consortium"] = Consortium.model_construct()
+        sections["consortium"] = _stand_in(Consortium)
     if "rechtsvorm" in failed:
-        sections["rechtsvorm"] = Rechtsvorm.model_construct(vorm="geen")
+        sections["rechtsvorm"] = _stand_in(Rechtsvorm, vorm="geen")
     if "partners" in failed:
         sections["partners"] = []
+
+
+def _stand_in(model: type[S], **values: Any) -> S:
+    """An unvalidated section with only `values`: never shown, only read by rules that skip it."""
+    return model.model_construct(**values)
 
 
 def _invalid(plaats: str, problems: list[Problem]) -> InvalidAnswers:
@@ -84,7 +92,7 @@ def _section_of(pad: str) -> str:
     return pad.split(".")[0].split("[")[0]
 
 
-def _top_level_problems(raw: dict) -> list[Problem]:
+def _top_level_problems(raw: dict[Any, Any]) -> list[Problem]:
     problems = []
     for key in raw:
         if key not in TOP_KEYS + EXTRA_TOP_KEYS:
@@ -100,13 +108,13 @@ def _top_level_problems(raw: dict) -> list[Problem]:
     return problems
 
 
-def _unknown_key(key: str, prefix: str, known) -> Problem:
+def _unknown_key(key: str, prefix: str, known: tuple[str, ...]) -> Problem:
     hint = closest(key, known)
     tip = f"; bedoelt u '{hint}'?" if hint else f"; bekende sleutels: {', '.join(known)}"
     return Problem(f"{prefix}{key}", f"onbekende sleutel{tip}")
 
 
-def _validate_sections(raw: dict, problems: list[Problem]) -> tuple[dict, set[str]]:
+def _validate_sections(raw: dict[Any, Any], problems: list[Problem]) -> tuple[dict[str, Any], set[str]]:
     sections: dict[str, Any] = {}
     failed: set[str] = set()
     for name, model in SECTIONS.items():
@@ -132,7 +140,7 @@ def _validate_sections(raw: dict, problems: list[Problem]) -> tuple[dict, set[st
     return sections, failed
 
 
-def validate_section(model: type[Section], data: Any, prefix: str) -> Section | list[Problem]:
+def validate_section(model: type[S], data: Any, prefix: str) -> S | list[Problem]:
     """Validate one section (or one partner); return it, or the Dutch problems found."""
     if data is None:
         data = {}
@@ -152,7 +160,8 @@ def _validate_partners(data: Any, problems: list[Problem]) -> list[Partner] | No
     if not isinstance(data, list):
         problems.append(Problem("partners", "verwacht een lijst van partners (elk beginnend met '- naam:')"))
         return None
-    partners, ok = [], True
+    partners: list[Partner] = []
+    ok = True
     for i, item in enumerate(data):
         result = validate_section(Partner, item, f"partners[{i}]")
         if isinstance(result, list):
@@ -169,7 +178,7 @@ def _validate_partners(data: Any, problems: list[Problem]) -> list[Partner] | No
     return partners if ok else None
 
 
-def _translate(error: dict, model: type[BaseModel], prefix: str) -> Problem:
+def _translate(error: ErrorDetails, model: type[BaseModel], prefix: str) -> Problem:
     loc = error["loc"]
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -190,14 +199,14 @@ _DUTCH = {
 }
 
 
-def _path(prefix: str, loc: tuple) -> str:
+def _path(prefix: str, loc: tuple[int | str, ...]) -> str:
     path = prefix
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
     return path
 
 
-def _known_keys(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
+def _known_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
     current: Any = model
     for part in loc:
         if isinstance(part, int):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -17,7 +18,7 @@ from generator.library.schema import DOCUMENTS, Clause, Fragment, Library
 from generator.library.select import holds, select
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
-_LOOP_MODELS = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
+_LOOP_MODELS: dict[str, type[BaseModel]] = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
 
 
 def library_problems(library: Library) -> list[Problem]:
@@ -49,7 +50,7 @@ def _manifest_problems(library: Library) -> list[Problem]:
 
 
 def _texts(clause: Clause) -> Iterator[tuple[str, Fragment]]:
-    def walk(items: tuple[Fragment, ...], where: str):
+    def walk(items: tuple[Fragment, ...], where: str) -> Iterator[tuple[str, Fragment]]:
         for n, fragment in enumerate(items, 1):
             yield f"{where}[{n}]", fragment
             yield from walk(fragment.subs, f"{where}[{n}].subs")
@@ -83,7 +84,7 @@ def _text_problems(where: str, text: str, ids: set[str]) -> list[Problem]:
         tree = jinja_env.parse(text)
     except jinja_env.TemplateError as exc:
         return [Problem(where, f"tekst compileert niet: {exc}")]
-    loops = {}
+    loops: dict[str, type[BaseModel]] = {}
     for var, iterated in jinja_env.loops(tree):
         if jinja_env.dotted(iterated) in _LOOP_MODELS:
             loops[var] = _LOOP_MODELS[jinja_env.dotted(iterated)]
@@ -94,7 +95,7 @@ def _text_problems(where: str, text: str, ids: set[str]) -> list[Problem]:
     return problems
 
 
-def _name_problems(where: str, tree, loops: dict[str, type[BaseModel]]) -> list[Problem]:
+def _name_problems(where: str, tree: jinja_env.Tree, loops: dict[str, type[BaseModel]]) -> list[Problem]:
     bound = jinja_env.names_bound(tree)
     problems = [Problem(where, f"onbekende naam '{n}'")
                 for n in sorted(jinja_env.names_read(tree) - KNOWN_NAMES - bound)]
@@ -118,7 +119,7 @@ def coverage_problems(library: Library) -> list[Problem]:
     return sorted(problems, key=str)
 
 
-def missing_requirements(library: Library, ns: dict) -> list[str]:
+def missing_requirements(library: Library, ns: dict[str, Any]) -> list[str]:
     """Checklist ids that apply to these answers but no selected clause covers."""
     missing = []
     for document, requirements in library.manifest.verplicht.items():

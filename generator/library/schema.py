@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -24,7 +24,7 @@ class Fragment(Strict):
     subs: tuple[Fragment, ...] = ()
 
     @classmethod
-    def coerce(cls, value):
+    def coerce(cls, value: Any) -> Any:
         return {"tekst": value} if isinstance(value, str) else value
 
 
@@ -45,11 +45,11 @@ class Clause(Strict):
 
     @field_validator("leden", mode="before")
     @classmethod
-    def _strings_are_fragments(cls, value):
+    def _strings_are_fragments(cls, value: Any) -> Any:
         return [_fragment(v) for v in value] if isinstance(value, list) else value
 
 
-def _fragment(value):
+def _fragment(value: Any) -> Any:
     value = Fragment.coerce(value)
     if isinstance(value, dict) and isinstance(value.get("subs"), list):
         value = {**value, "subs": [_fragment(v) for v in value["subs"]]}
@@ -58,7 +58,7 @@ def _fragment(value):
 
 class ClauseFile(Strict):
     document: Literal["samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement"]
-    clausules: tuple[dict, ...]
+    clausules: tuple[dict[str, Any], ...]
 
 
 class Requirement(Strict):

@@ -17,7 +17,7 @@ class Selection:
 
 
 @cache
-def _condition(source: str):
+def _condition(source: str) -> jinja_env.Compiled:
     """A condition as a tiny template, so that Jinja's bytecode cache serves it on later runs."""
     return jinja_env.compile_text("{% if " + source + " %}1{% endif %}")
 
