@@ -10,8 +10,7 @@ import datetime as dt
 import difflib
 import math
 import re
-from collections.abc import Iterable
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator

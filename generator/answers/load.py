@@ -20,7 +20,6 @@ from generator.answers.model import (
     Consortium,
     Partner,
     Rechtsvorm,
-    Section,
 )
 from generator.answers.rules import cross_field_problems
 from generator.errors import InvalidAnswers, Problem

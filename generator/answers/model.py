@@ -8,7 +8,6 @@ where defaults that need context are computed (into a new, frozen value).
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -248,9 +247,22 @@ class Antwoorden(BaseModel):
         return self.rechtsvorm.vorm != "geen"
 
     @property
-    def einddatum(self) -> dt.date:
+    def ingangsdatum(self) -> dt.date:
+        """The start date as given, or as answers.defaults computed it (set once validated)."""
         start = self.consortium.ingangsdatum
-        assert start is not None
+        assert start is not None, "validated answers always have a start date"
+        return start
+
+    @property
+    def basisjaar(self) -> int:
+        """The base year as given, or the year before the start date (answers.defaults)."""
+        year = self.lumpsum.basisjaar
+        assert year is not None, "validated answers always have a base year"
+        return year
+
+    @property
+    def einddatum(self) -> dt.date:
+        start = self.ingangsdatum
         return start.replace(year=start.year + self.consortium.looptijd_jaren) - dt.timedelta(days=1)
 
     def with_standaard(self, paths: frozenset[str]) -> Antwoorden:

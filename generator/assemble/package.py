@@ -7,8 +7,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator.analysis.findings import Waarschuwing
+from generator.analysis.report import Analyse
 from generator.answers.model import Antwoorden
 from generator.assemble.build import assemble
 from generator.document import Document
@@ -22,13 +26,24 @@ KNOWN_OUTPUTS = ("samenwerkingsovereenkomst.docx", "statuten.docx", "huishoudeli
                  ANALYSE_FILE, ACCOUNT_FILE)
 
 
+@dataclass(frozen=True)
+class PackageReport:
+    """What `generate` wrote and what the user should know about it; nothing is read back."""
+
+    files: tuple[Path, ...]
+    # Per document file, how many open points it has (documents without any are left out).
+    open_points: dict[str, int]
+    warnings: tuple[Waarschuwing, ...]
+
+
 def master_template() -> Path:
+    """The house-style master every document is rendered from."""
     return data_dir("templates") / "huisstijl.docx"
 
 
 def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
                   library: Library | None = None, pdf: bool = False,
-                  extra: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
+                  extra: dict[str, Callable[[Path], None]] | None = None) -> PackageReport:
     """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed).
     `extra`: further files of the package (name -> writer of that file), e.g. a bid's
     afwijkingen.docx; they are staged, checked for overwriting and swapped in with the rest."""
@@ -36,15 +51,18 @@ def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
     documents = assemble(answers, library)
     extra = extra or {}
     names = [d.bestand for d in documents] + [ANALYSE_FILE, ACCOUNT_FILE, *extra]
+    analysed: list[Analyse] = []
 
     def write(staging: Path) -> list[str]:
-        _write_all(answers, library, documents, staging)
+        analysed.append(_write_all(answers, library, documents, staging))
         for name, write_extra in extra.items():
             write_extra(staging / name)
         return names + (pdfs_beside(staging, [n for n in names if n.endswith(".docx")]) if pdf else [])
 
     known = KNOWN_OUTPUTS + tuple(extra)
-    return write_staged(out, write, known=known + pdf_names(known), force=force, wat="de documenten")
+    files = write_staged(out, write, known=known + pdf_names(known), force=force, wat="de documenten")
+    open_points = {d.bestand: len(d.open_punten) for d in documents if d.open_punten}
+    return PackageReport(tuple(files), open_points, analysed[0].waarschuwingen)
 
 
 def write_staged(out: Path, write: Callable[[Path], list[str]], *, known: tuple[str, ...],
@@ -100,19 +118,20 @@ def _problem(path: Path) -> Problem:
     return Problem(str(path), "bestaat al")
 
 
-def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path) -> None:
+def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path) -> Analyse:
     from generator.adapters import word
 
     template = master_template()
     for doc in documents:
         word.write_document(doc, template, staging / doc.bestand)
-    _write_analysis(answers, staging / ANALYSE_FILE, template)
+    result = _write_analysis(answers, staging / ANALYSE_FILE, template)
     account = accountability(answers, library, documents)
     (staging / ACCOUNT_FILE).write_text(json.dumps(account, ensure_ascii=False, indent=2, default=str),
                                         encoding="utf-8")
+    return result
 
 
-def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> None:
+def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> Analyse:
     from generator.adapters import word
     from generator.analysis.chart import draw_position_chart
     from generator.analysis.document import analysis_blocks
@@ -121,10 +140,11 @@ def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> None:
     result = analyse(answers)
     blocks = analysis_blocks(answers, result, _chart(result, draw_position_chart))
     naam = answers.rechtsvorm.naam if answers.heeft_rechtspersoon else answers.consortium.naam
-    word.write_blocks("Governance-analyse", naam, f"{naam} · Governance-analyse", blocks, template, target)
+    word.write_blocks("Governance-analyse", naam or "", f"{naam} · Governance-analyse", blocks, template, target)
+    return result
 
 
-def _chart(result, draw) -> bytes:
+def _chart(result: Analyse, draw: Callable[[Analyse], bytes]) -> bytes:
     """The position chart, reused from the cache when the analysis is identical (matplotlib's
     import alone costs more than the rest of `generate`)."""
     from generator import __version__, cache
@@ -138,7 +158,7 @@ def _chart(result, draw) -> bytes:
     return png
 
 
-def accountability(answers: Antwoorden, library: Library, documents: list[Document]) -> dict:
+def accountability(answers: Antwoorden, library: Library, documents: list[Document]) -> dict[str, Any]:
     return {
         "consortium": answers.consortium.naam,
         "bibliotheek_versie": library.versie,

@@ -27,7 +27,7 @@ class Place:
 
 
 @cache
-def _template(text: str):
+def _template(text: str) -> jinja_env.Compiled:
     return jinja_env.compile_text(text)
 
 

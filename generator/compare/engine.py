@@ -9,6 +9,7 @@ from generator.compare.layout import Part, Styled, parts
 from generator.compare.model import (
     Change,
     DocumentComparison,
+    DocumentStatus,
     PackageComparison,
     ParagraphChange,
     PartComparison,
@@ -40,6 +41,7 @@ def compare_documents(old: Document | None, new: Document | None) -> DocumentCom
     old_parts = parts(old) if old is not None else []
     new_parts = parts(new) if new is not None else []
     compared = tuple(_align_parts(old_parts, new_parts))
+    status: DocumentStatus
     if old is None:
         status = "inserted"
     elif new is None:
@@ -83,7 +85,7 @@ def _whole(part: Part, change: Change, status: Status, other_number: int | None)
 
 def _compare_part(old: Part, new: Part) -> PartComparison:
     paragraphs = tuple(compare_paragraphs(list(old.paragraphs), list(new.paragraphs)))
-    status = "changed" if any(p.changed for p in paragraphs) else "same"
+    status: Status = "changed" if any(p.changed for p in paragraphs) else "same"
     return PartComparison(new.sleutel, new.soort, new.titel, status, old.nummer, new.nummer, paragraphs)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from generator.compare.answers import ABSENT, Attribution
+from generator.compare.answers import ABSENT, Attribution, PartRef
 from generator.compare.model import DocumentComparison, PackageComparison, PartComparison
 
 _STATUS = {
@@ -85,7 +85,7 @@ def _answers_section(comparison: PackageComparison, attribution: Attribution) ->
     return [*lines, ""]
 
 
-def _refs_text(comparison: PackageComparison, refs) -> str:
+def _refs_text(comparison: PackageComparison, refs: frozenset[PartRef]) -> str:
     parts = []
     for document in comparison.documents:
         labels = [part_label(document, p) + ("" if p.status == "changed" else f" ({_status(p)})")

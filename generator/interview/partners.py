@@ -7,6 +7,7 @@ least two partners, valid fields, unique names, shares adding up to 100).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from generator.adapters.asking import BACK, DONE, Option, Prompt
@@ -25,8 +26,8 @@ MENU = ("menu",)
 ADD, READY, EDIT, REMOVE = "toevoegen", "klaar", "wijzig", "verwijder"
 
 
-def share_total(partners: list[dict]) -> float:
-    return sum(p["aandeel"] for p in partners
+def share_total(partners: list[dict[str, Any]]) -> float:
+    return sum(float(p["aandeel"]) for p in partners
                if isinstance(p.get("aandeel"), int | float) and not isinstance(p.get("aandeel"), bool))
 
 
@@ -36,7 +37,7 @@ def partner_lines(state: AnswerState) -> list[str]:
 
     lines = []
     for i, p in enumerate(state.partners, 1):
-        vorm = PARTNER_VORMEN.get(p.get("rechtsvorm"), p.get("rechtsvorm") or "rechtsvorm onbekend")
+        vorm = PARTNER_VORMEN.get(str(p.get("rechtsvorm")), p.get("rechtsvorm") or "rechtsvorm onbekend")
         share = p.get("aandeel")
         share_text = f"{getal(share)}%" if isinstance(share, int | float) else "aandeel nog onbekend"
         extra = ", penvoerder" if p.get("penvoerder") is True else ""
@@ -171,7 +172,7 @@ class PartnerGroup:
         self.e.save()
         return DONE
 
-    def _prompt(self, i: int, q: Question, partner: dict) -> Prompt:
+    def _prompt(self, i: int, q: Question, partner: dict[str, Any]) -> Prompt:
         kind = kinds.PROMPT_KIND[q.soort]
         others = [p for j, p in enumerate(self.state.partners) if j != i]
         placed = share_total(others)
@@ -190,7 +191,7 @@ class PartnerGroup:
         return Prompt(key=f"partners[{i}].{q.key}", kind=kind, message=text.strip(), options=options,
                       default=value if value in values else values[0], convert=convert)
 
-    def _convert(self, i: int, q: Question):
+    def _convert(self, i: int, q: Question) -> Callable[[Any], tuple[Any, str | None]]:
         def convert(raw: Any) -> tuple[Any, str | None]:
             candidate = kinds.parse(q, raw)
             value, problems = validate_field(REPEATING, q.key, candidate)

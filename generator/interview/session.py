@@ -68,7 +68,7 @@ def _kind(value: Any) -> str:
             bool: "een ja/nee-waarde"}.get(type(value), type(value).__name__)
 
 
-def unreadable_parts(raw: dict) -> list[Problem]:
+def unreadable_parts(raw: dict[str, Any]) -> list[Problem]:
     """Sections and partners in a shape the interview cannot hold (it keeps only mappings)."""
     from generator.answers.model import SECTIONS
 
@@ -126,7 +126,7 @@ class Saver:
     """Saves the answers to `path` only when they differ from what the file holds, through the
     round-trip adapter (comments, layout, mode and a symlinked path survive)."""
 
-    def __init__(self, path: Path, raw: dict, state: AnswerState):
+    def __init__(self, path: Path, raw: dict[str, Any], state: AnswerState):
         from generator.adapters import yaml_roundtrip
 
         yaml_roundtrip.remove_stale_temporary(path)
@@ -134,7 +134,7 @@ class Saver:
         self.document = yaml_roundtrip.Document.open(path, HEADER) if path.exists() else \
             yaml_roundtrip.Document(None, HEADER)
         self.written = copy.deepcopy(raw)  # what the file holds now, as the contract's reader sees it
-        self.unchanged = state.as_file()
+        self.unchanged: dict[str, Any] | None = state.as_file()
 
     def changed(self) -> bool:
         return self.state.as_file() != self.unchanged

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def ask_valves(engine: Engine, q: Question) -> Any:
     engine.introduce(q)
-    current = {v.get("soort"): v for v in engine.current(q) or [] if isinstance(v, dict)}
+    current = {str(v.get("soort")): v for v in engine.current(q) or [] if isinstance(v, dict)}
     while True:
         chosen = engine.asker.ask(Prompt(key=q.path, kind="checkbox", message=q.vraag,
                                          options=kinds.options(q, engine.state.partners),
@@ -40,7 +40,7 @@ def ask_valves(engine: Engine, q: Question) -> Any:
         current = {v["soort"]: v for v in value}
 
 
-def _thresholds(engine: Engine, q: Question, chosen: list[str], current: dict) -> Any:
+def _thresholds(engine: Engine, q: Question, chosen: list[str], current: dict[str, Any]) -> Any:
     """Ask the threshold of each chosen valve that needs one; BACK from the first returns BACK."""
     valves = [{"soort": s, **({"drempel": current[s]["drempel"]} if current.get(s, {}).get("drempel")
                               is not None else {})} for s in chosen]
@@ -59,7 +59,7 @@ def _thresholds(engine: Engine, q: Question, chosen: list[str], current: dict) -
     return valves
 
 
-def _threshold_prompt(engine: Engine, q: Question, valves: list[dict], i: int) -> Prompt:
+def _threshold_prompt(engine: Engine, q: Question, valves: list[dict[str, Any]], i: int) -> Prompt:
     soort = valves[i]["soort"]
 
     def convert(raw: Any) -> tuple[Any, str | None]:
@@ -79,7 +79,7 @@ def _threshold_prompt(engine: Engine, q: Question, valves: list[dict], i: int) -
                   default=kinds.number_text(drempel) if drempel is not None else "", convert=convert)
 
 
-def _check(engine: Engine, q: Question, value: list[dict]) -> str | None:
+def _check(engine: Engine, q: Question, value: list[dict[str, Any]]) -> str | None:
 
     problems = validate_field(q.section, q.key, value)[1]
     texts = [p.bericht for p in problems] or engine.trial_problems(q, value)

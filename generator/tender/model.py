@@ -128,6 +128,6 @@ def _fragment_keys(fragment: Fragment) -> list[str]:
     return keys
 
 
-def _keys(tree) -> list[str]:
+def _keys(tree: jinja_env.Tree) -> list[str]:
     return [f"{name}.{chain[0]}" for name, chain in jinja_env.attribute_chains(tree)
             if name in SECTIONS and chain and chain[0] in SECTIONS[name].model_fields]

@@ -73,7 +73,7 @@ class Profiel:
         if "rechtsvorm.vorm" in self.vast:
             return (self.vast["rechtsvorm.vorm"],)
         allowed = self.toegestaan.get("rechtsvorm.vorm")
-        return tuple(vorm for vorm in v.VORMEN if allowed is None or vorm in allowed)
+        return tuple(vorm for vorm in v.VORMEN if allowed is None or within(allowed, vorm))
 
     def rule_text(self, pad: str) -> str:
         """The profile's rule for one key, in Dutch, as messages and documents quote it."""
@@ -139,7 +139,7 @@ def invalid_profile(plaats: str, problems: list[Problem]) -> InvalidProfile:
     return InvalidProfile(f"{plaats} is ongeldig ({count}); er is niets geschreven:", problems)
 
 
-def _top_problems(raw: dict) -> list[Problem]:
+def _top_problems(raw: dict[str, Any]) -> list[Problem]:
     problems = []
     for key in raw:
         if key not in PROFILE_KEYS:
@@ -151,7 +151,7 @@ def _top_problems(raw: dict) -> list[Problem]:
     return problems
 
 
-def _unknown(key: str, prefix: str, known) -> Problem:
+def _unknown(key: str, prefix: str, known: tuple[str, ...]) -> Problem:
     hint = closest(key, known)
     tip = f"; bedoelt u '{hint}'?" if hint else f"; bekende sleutels: {', '.join(known)}"
     return Problem(f"{prefix}{key}", f"onbekende sleutel{tip}")
@@ -167,7 +167,7 @@ def _header(raw: Any, problems: list[Problem]) -> tuple[str, str]:
     return result.naam, result.kenmerk
 
 
-def _mapping(raw: Any, where: str, problems: list[Problem]) -> dict:
+def _mapping(raw: Any, where: str, problems: list[Problem]) -> dict[str, Any]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -269,7 +269,7 @@ def _restriction(parts: tuple[str, str], rule: Any, where: str, problems: list[P
     return tuple(values) if ok else None
 
 
-def _range(parts: tuple[str, str], rule: dict, where: str, problems: list[Problem]) -> Bereik | None:
+def _range(parts: tuple[str, str], rule: dict[str, Any], where: str, problems: list[Problem]) -> Bereik | None:
     section, key = parts
     extra = [k for k in rule if k not in RANGE_KEYS]
     if extra or not rule:
