@@ -104,7 +104,7 @@ def _generate(tmp_path: Path, folder: Path, monkeypatch, **overrides) -> list[st
     from generator.library import load
 
     monkeypatch.setenv("CONSORTIUM_CLAUSES", str(folder))
-    load.default_library.cache_clear()
+    load.library_in.cache_clear()
     answers = tmp_path / "antwoorden.yaml"
     from generator.adapters import yaml_io
 
@@ -115,7 +115,7 @@ def _generate(tmp_path: Path, folder: Path, monkeypatch, **overrides) -> list[st
     try:
         api.generate(answers, out)
     finally:
-        load.default_library.cache_clear()
+        load.library_in.cache_clear()
     return [p.text for p in Document(str(out / "samenwerkingsovereenkomst.docx")).paragraphs]
 
 

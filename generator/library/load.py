@@ -20,7 +20,7 @@ from generator.errors import ConsortiumError, LibraryError, Problem
 from generator.library.checks import library_problems
 from generator.library.schema import Clause, ClauseFile, Library, Manifest
 
-__all__ = ["MANIFEST", "Library", "default_library", "load_library", "read_library"]
+__all__ = ["MANIFEST", "Library", "default_library", "library_in", "load_library", "read_library"]
 
 MANIFEST = "bibliotheek.yaml"
 
@@ -51,11 +51,15 @@ def _read_bundled(folder: Path) -> Library:
     return library
 
 
-@cache
 def default_library() -> Library:
     """The library this run uses: the bundled one, or the one CONSORTIUM_CLAUSES names."""
-    folder = resources.data_dir("clauses")
-    return load_library(folder) if resources.overridden("clauses") else _read_bundled(folder)
+    return library_in(resources.data_dir("clauses"), checked=resources.overridden("clauses"))
+
+
+@cache
+def library_in(folder: Path, *, checked: bool) -> Library:
+    """The library in `folder`, read once per process; `checked`: checked whole first."""
+    return load_library(folder) if checked else _read_bundled(folder)
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
