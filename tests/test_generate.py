@@ -190,6 +190,7 @@ def test_invalid_input_creates_nothing(tmp_path, write_answers):
     assert not (tmp_path / "uit").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) en pdftotext zijn niet geïnstalleerd")
 @pytest.mark.parametrize("form", list(EXAMPLES))

@@ -44,7 +44,7 @@ def whole(runs: Paragraph, change: Change) -> tuple[Piece, ...]:
 
 
 def _opcodes(a: list[Token], b: list[Token]) -> list[tuple[str, int, int, int, int]]:
-    """difflib's opcodes, with a lone space between two changes folded into them: "50 % of 3"
+    """Difflib's opcodes, with a lone space between two changes folded into them: "50 % of 3"
     to "60 % of 4" stays two small changes, but "A B C" to "X Y Z" is one, not three."""
     codes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     result: list[list[Any]] = []

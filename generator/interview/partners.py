@@ -206,7 +206,6 @@ class PartnerGroup:
     def _field_errors(self, i: int, key: str, value: Any) -> str | None:
         """Problems of the answers file at this partner's field if `value` were stored; for the
         name, also a clash it would cause with another partner's name."""
-
         trial = self.state.copy()
         trial.put_partner(i, key, value)
         before = set(self.state.problems())
