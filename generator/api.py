@@ -201,7 +201,8 @@ def clause_show(clause_id: str) -> str:
     """One clause: text, condition, version, legal basis and explanation."""
     from generator.library.browse import details, find
 
-    return details(find(library(), clause_id))
+    lib = library()
+    return details(lib, find(lib, clause_id))
 
 
 def clauses_export(target: Path, *, force: bool = False) -> Path:

@@ -10,14 +10,12 @@ from generator.document import Document, Ondertekenaar
 from generator.errors import LibraryError, Problem
 from generator.library.checks import missing_requirements
 from generator.library.namespace import namespace
-from generator.library.schema import DOCUMENTS, Clause, Library
+from generator.library.schema import Clause, Library
 from generator.library.select import Selection, condition_inputs, select
-
-SIGNED = ("samenwerkingsovereenkomst", "huishoudelijk_reglement")
 
 
 def documents_for(library: Library, vorm: str) -> list[str]:
-    return [d for d in DOCUMENTS if vorm in library.manifest.documenten[d].vormen]
+    return [d for d in library.documents if vorm in library.manifest.documenten[d].vormen]
 
 
 def assemble(answers: Antwoorden, library: Library, *, require_complete: bool = True) -> list[Document]:
@@ -69,7 +67,7 @@ def _document(library: Library, key: str, selection: Selection, ns: dict[str, An
             (doc.preambule if clause.soort == "preambule" else doc.slot).append(renderer.block(clause))
         doc.gebruikt.append(_used(clause, places, ns))
     doc.weggelaten = [_left_out(c, reason, ns) for c, reason in selection.weggelaten]
-    if key in SIGNED:
+    if library.manifest.documenten[key].ondertekend:
         doc.ondertekenaars = _signatories(renderer, ns)
     doc.open_punten = renderer.open_points
     return doc

@@ -22,8 +22,11 @@ from generator.resources import data_dir
 
 ANALYSE_FILE = "governance-analyse.docx"
 ACCOUNT_FILE = "verantwoording.json"
-KNOWN_OUTPUTS = ("samenwerkingsovereenkomst.docx", "statuten.docx", "huishoudelijk-reglement.docx",
-                 ANALYSE_FILE, ACCOUNT_FILE)
+
+
+def known_outputs(library: Library) -> tuple[str, ...]:
+    """Every file a package can hold: each document bibliotheek.yaml names, the analysis, the account."""
+    return (*(spec.bestand for spec in library.manifest.documenten.values()), ANALYSE_FILE, ACCOUNT_FILE)
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
             write_extra(staging / name)
         return names + (pdfs_beside(staging, [n for n in names if n.endswith(".docx")]) if pdf else [])
 
-    known = KNOWN_OUTPUTS + tuple(extra)
+    known = known_outputs(library) + tuple(extra)
     files = write_staged(out, write, known=known + pdf_names(known), force=force, wat="de documenten")
     open_points = {d.bestand: len(d.open_punten) for d in documents if d.open_punten}
     return PackageReport(tuple(files), open_points, analysed[0].waarschuwingen)
@@ -97,7 +100,7 @@ def pdfs_beside(folder: Path, docx_names: list[str]) -> list[str]:
     return [p.name for p in libreoffice.convert_to_pdf([folder / n for n in docx_names], folder)]
 
 
-def _refuse_overwrite(out: Path, force: bool, known: tuple[str, ...] = KNOWN_OUTPUTS) -> None:
+def _refuse_overwrite(out: Path, force: bool, known: tuple[str, ...]) -> None:
     if out.exists() and not out.is_dir():
         raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
     odd = [out / n for n in known if (out / n).exists() and not (out / n).is_file()]
@@ -176,7 +179,7 @@ def accountability(answers: Antwoorden, library: Library, documents: list[Docume
 
 
 def _move_into_place(staging: Path, out: Path, names: list[str],
-                     known: tuple[str, ...] = KNOWN_OUTPUTS) -> list[Path]:
+                     known: tuple[str, ...]) -> list[Path]:
     """Swap the new package in; if any step fails, the previous files are put back."""
     out.mkdir(parents=True, exist_ok=True)
     previous = staging / ".vorige"

@@ -85,7 +85,8 @@ def unreadable_parts(raw: dict[str, Any]) -> list[Problem]:
 
 def check_out(out: Path, path: Path, force: bool) -> None:
     """Refuse an output folder that cannot take the documents, before the first question."""
-    from generator.assemble.package import KNOWN_OUTPUTS
+    from generator.assemble.package import known_outputs
+    from generator.library.load import default_library
 
     safe = f"Uw antwoorden zijn veilig in {path}; daar is niets aan veranderd."
     fix = f"consortium interview {path} --out ANDERE_MAP"
@@ -97,7 +98,7 @@ def check_out(out: Path, path: Path, force: bool) -> None:
     if not os.access(existing_dir, os.W_OK | os.X_OK):
         raise OutputExists(f"De documenten kunnen niet in {out}/: u mag niet schrijven in {existing_dir}. "
                            f"Kies een map waarin u mag schrijven, bijvoorbeeld met\n  {fix}\n{safe}")
-    existing = [out / n for n in KNOWN_OUTPUTS if (out / n).exists() or (out / n).is_symlink()]
+    existing = [out / n for n in known_outputs(default_library()) if (out / n).exists() or (out / n).is_symlink()]
     if existing and not force:
         raise OutputExists(f"{out}/ bevat al documenten; die worden niet zomaar overschreven. Vervang ze "
                            f"met\n  consortium interview {path} --out {out} --force\nof kies een andere map "

@@ -14,7 +14,7 @@ from generator.adapters.jinja_env import is_template
 from generator.answers.model import SECTIONS, Partner, Ventiel
 from generator.errors import Problem
 from generator.library.namespace import KNOWN_NAMES, namespace
-from generator.library.schema import DOCUMENTS, Clause, Fragment, Library
+from generator.library.schema import Clause, Fragment, Library
 from generator.library.select import holds, select
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
@@ -39,10 +39,8 @@ def _duplicate_ids(library: Library) -> list[Problem]:
 
 def _manifest_problems(library: Library) -> list[Problem]:
     m = library.manifest
-    problems = [Problem(f"bibliotheek.yaml documenten.{d}", "onbekend document")
-                for d in m.documenten if d not in DOCUMENTS]
-    problems += [Problem("bibliotheek.yaml documenten", f"document '{d}' ontbreekt")
-                 for d in DOCUMENTS if d not in m.documenten]
+    problems = [Problem("bibliotheek.yaml verplicht", f"onbekend document '{d}'")
+                for d in m.verplicht if d not in m.documenten]
     for requirements in m.verplicht.values():
         for req in requirements:
             problems += _compile_problems(f"bibliotheek.yaml verplicht {req.checklist}", req.als, {})

@@ -41,6 +41,9 @@ def read_library(folder: Path) -> tuple[Library, list[Problem]]:
     clauses = _read_clauses(folder, problems)
     if manifest is None:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
+    problems += [Problem(c.bestand, f"onbekend document '{c.document}'; bibliotheek.yaml noemt: "
+                         f"{', '.join(manifest.documenten)}")
+                 for c in {c.bestand: c for c in clauses}.values() if c.document not in manifest.documenten]
     return Library(manifest=manifest, clauses=tuple(clauses)), problems
 
 

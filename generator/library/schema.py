@@ -7,7 +7,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-DOCUMENTS = ("samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement")
 FORMS = ("geen", "vereniging", "cooperatie", "stichting", "bv")
 
 
@@ -57,7 +56,7 @@ def _fragment(value: Any) -> Any:
 
 
 class ClauseFile(Strict):
-    document: Literal["samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement"]
+    document: str  # one of the documents in bibliotheek.yaml (checked by library.load)
     clausules: tuple[dict[str, Any], ...]
 
 
@@ -71,7 +70,11 @@ class Requirement(Strict):
 
 
 class DocumentSpec(Strict):
+    """One output document: its file, listing name, title per form, forms and signatures."""
+
     bestand: str
+    naam: str = ""  # as listed by `consortium clauses list`; the key when empty
+    ondertekend: bool = False
     titel: dict[str, str]
     vormen: tuple[str, ...] = FORMS
 
@@ -95,6 +98,11 @@ class Library:
     @property
     def versie(self) -> str:
         return self.manifest.versie
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The document keys, in the order bibliotheek.yaml gives them."""
+        return tuple(self.manifest.documenten)
 
     def by_id(self) -> dict[str, Clause]:
         return {c.id: c for c in self.clauses}
