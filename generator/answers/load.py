@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.answers.defaults import apply_derived_defaults, default_paths
@@ -20,6 +21,7 @@ from generator.answers.model import (
     Consortium,
     Partner,
     Rechtsvorm,
+    Section,
 )
 from generator.answers.rules import cross_field_problems
 from generator.errors import InvalidAnswers, Problem
@@ -215,6 +217,12 @@ def _known_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[str
     return tuple(current.model_fields)
 
 
+@cache
+def _field_adapter(model: type[Section], key: str) -> TypeAdapter[Any]:
+    """The validator of one field on its own; built once (building one costs more than using it)."""
+    return TypeAdapter(model.model_fields[key].rebuild_annotation())
+
+
 def validate_field(section: str, key: str, value: Any) -> tuple[Any, list[Problem]]:
     """Validate one answer on its own, with the same rules and messages as the answers file.
 
@@ -224,12 +232,8 @@ def validate_field(section: str, key: str, value: Any) -> tuple[Any, list[Proble
     model = Partner if section == "partners" else SECTIONS[section]
     if key not in model.model_fields:
         return None, [_unknown_key(key, f"{section}.", tuple(model.model_fields))]
-    from pydantic import TypeAdapter
-
-    field = model.model_fields[key]
-    adapter = TypeAdapter(field.rebuild_annotation())
     try:
-        return adapter.validate_python(value), []
+        return _field_adapter(model, key).validate_python(value), []
     except ValidationError as exc:
         prefix = f"{section}.{key}"
         return None, [_translate(error, model, prefix) for error in exc.errors(include_url=False)]
