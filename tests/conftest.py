@@ -7,14 +7,15 @@ xdist worker) its own cache folder, never the developer's.
 from __future__ import annotations
 
 import contextlib
-import copy
 import io
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from answers_builder import build
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -56,20 +57,16 @@ FORM_NAMES = {
 }
 
 
-def raw_answers(vorm: str = "cooperatie", **sections) -> dict:
+def raw_answers(vorm: str = "cooperatie", **sections: Any) -> dict[str, Any]:
     """A valid answers dict for `vorm`; keyword arguments update whole sections' keys."""
-    raw = copy.deepcopy(BASE)
-    raw["rechtsvorm"] = {"vorm": vorm}
-    if FORM_NAMES[vorm]:
-        raw["rechtsvorm"].update(naam=FORM_NAMES[vorm], zetel="Tiel")
-    else:
-        raw["partners"][0]["penvoerder"] = True
+    form = {"naam": FORM_NAMES[vorm], "zetel": "Tiel"} if FORM_NAMES[vorm] else {}
+    changes: dict[str, Any] = {"rechtsvorm": {"vorm": vorm, **form}}
+    if not FORM_NAMES[vorm]:
+        changes["partners[0].penvoerder"] = True
     for name, values in sections.items():
-        if name == "partners":
-            raw["partners"] = values
-        else:
-            raw.setdefault(name, {}).update(values)
-    return raw
+        changes.update({"partners": values} if name == "partners" else
+                       {f"{name}.{key}": value for key, value in values.items()})
+    return build(BASE, changes)
 
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
