@@ -1,8 +1,7 @@
 """The packages of `generator` depend on each other in one direction, read from the import graph.
 
-Every import counts, also the ones inside functions (lazy imports hide cycles, they do not remove
-them). Imports under `if TYPE_CHECKING:` never run and only name types for annotations, so they
-are left out.
+Every import counts: the ones inside functions (lazy imports hide cycles, they do not remove
+them) and the ones under `if TYPE_CHECKING:` (a type the code needs is a dependency too).
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"library", "answers", "facts"}),
     frozenset({"adapters", "notation"}),
     # Plain values and helpers every layer shares; they import nothing above them.
-    frozenset({"errors", "blocks", "document", "resources", "cache", "__init__"}),
+    frozenset({"errors", "blocks", "document", "comparison", "resources", "cache", "__init__"}),
 )
 
 
@@ -45,20 +44,8 @@ def _rank(part: str) -> int:
     return next(i for i, layer in enumerate(LAYERS) if part in layer)
 
 
-def _is_type_checking(node: ast.If) -> bool:
-    test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
-
-
 def _import_nodes(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
-    for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and _is_type_checking(node):
-            yield from _import_nodes(ast.Module(body=node.orelse, type_ignores=[]))
-            continue
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            yield node
-        yield from _import_nodes(node)
+    return (n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom))
 
 
 def _targets(module: str, node: ast.Import | ast.ImportFrom) -> Iterator[str]:
@@ -141,6 +128,6 @@ def test_adapters_are_leaves(adapter):
     assert {t for t in GRAPH[adapter] if _part(t) not in allowed} == set()
 
 
-def test_the_reader_counts_lazy_imports_and_skips_type_checking_blocks():
+def test_the_reader_counts_lazy_and_type_checking_imports():
     source = "if TYPE_CHECKING:\n    import a\nelse:\n    import b\ndef f():\n    import c\n"
-    assert [node.names[0].name for node in _import_nodes(ast.parse(source))] == ["b", "c"]
+    assert [node.names[0].name for node in _import_nodes(ast.parse(source))] == ["a", "b", "c"]

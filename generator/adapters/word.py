@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
     # the comparison model is plain data; this adapter only reads its attributes
-    from generator.compare.model import DocumentComparison, ParagraphChange, PartComparison, Piece
+    from generator.comparison import DocumentComparison, ParagraphChange, PartComparison, Piece
 
 OPEN_POINT_STYLE = "Openpunt"
 _BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}

@@ -10,7 +10,7 @@ Public API (stable; other features build on it):
 - `compare_documents(old | None, new | None) -> DocumentComparison`: one document.
 - `differing_parts(old, new) -> set[(document key, part key)]`: only which parts differ (moved
   ones included), without the word diff; fast enough to call many times.
-- The result types in `generator.compare.model`: `PackageComparison.documents` ->
+- The result types in `generator.comparison`: `PackageComparison.documents` ->
   `DocumentComparison.parts` (aligned by clause id: status same/changed/inserted/deleted/
   moved_from/moved_to, old and new article number) -> `PartComparison.paragraphs` ->
   `ParagraphChange` (house-style id, `change` of the whole paragraph, `oude_stijl`) ->
@@ -28,7 +28,7 @@ Public API (stable; other features build on it):
 """
 
 from generator.compare.engine import compare_documents, compare_packages, differing_parts
-from generator.compare.model import (
+from generator.comparison import (
     DocumentComparison,
     PackageComparison,
     ParagraphChange,

@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 
 from generator.compare import words
 from generator.compare.layout import Part, Styled, parts
-from generator.compare.model import (
+from generator.comparison import (
     Change,
     DocumentComparison,
     DocumentStatus,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.compare.model import PartKind
+from generator.comparison import PartKind
 from generator.document import Artikel, Blok, Document, Lid, Ondertekenaar, Paragraph, Run
 
 BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from generator.compare.answers import ABSENT, Attribution, PartRef
-from generator.compare.model import DocumentComparison, PackageComparison, PartComparison
+from generator.comparison import DocumentComparison, PackageComparison, PartComparison
 
 _STATUS = {
     "changed": "gewijzigd",

@@ -6,7 +6,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from generator.compare.model import Change, Piece
+from generator.comparison import Change, Piece
 from generator.document import Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")

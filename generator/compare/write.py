@@ -11,7 +11,7 @@ from generator.assemble.package import (
     pdfs_beside,
     write_staged,
 )
-from generator.compare.model import PackageComparison
+from generator.comparison import PackageComparison
 from generator.library.load import default_library
 from generator.library.schema import Library
 

@@ -22,11 +22,10 @@ from generator.adapters.asking import BACK, DONE, Asker, Prompt
 from generator.answers.load import validate_field
 from generator.errors import Problem
 from generator.interview import kinds
+from generator.interview.host import Step
 from generator.interview.questionnaire import Question, Questionnaire, Section
 from generator.interview.state import AnswerState, model_default, prune, step_for_pad
 from generator.interview.wording import message
-
-Step = Question | Section
 
 
 class Engine:

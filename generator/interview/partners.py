@@ -8,19 +8,17 @@ least two partners, valid fields, unique names, shares adding up to 100).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.adapters.asking import BACK, DONE, Option, Prompt
 from generator.answers.load import MIN_PARTNERS, validate_field
 from generator.answers.vocabulary import PARTNER_VORMEN
 from generator.errors import Problem
 from generator.interview import kinds
+from generator.interview.host import Host
 from generator.interview.questionnaire import REPEATING, Question
 from generator.interview.state import AnswerState, step_for_pad
 from generator.interview.wording import message
-
-if TYPE_CHECKING:
-    from generator.interview.engine import Engine
 
 MENU = ("menu",)
 ADD, READY, EDIT, REMOVE = "toevoegen", "klaar", "wijzig", "verwijder"
@@ -50,7 +48,7 @@ def partner_lines(state: AnswerState) -> list[str]:
 
 
 class PartnerGroup:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Host):
         self.e = engine
         self.fields: tuple[Question, ...] = engine.questionnaire.section(REPEATING).vragen
 

@@ -6,20 +6,18 @@ between them, and from the checkbox to the previous question.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.adapters.asking import BACK, DONE, Prompt
 from generator.answers.load import validate_field
 from generator.answers.vocabulary import VENTIELEN, VENTIELEN_MET_DREMPEL
 from generator.interview import kinds
+from generator.interview.host import Host
 from generator.interview.questionnaire import Question
 from generator.interview.wording import message
 
-if TYPE_CHECKING:
-    from generator.interview.engine import Engine
 
-
-def ask_valves(engine: Engine, q: Question) -> Any:
+def ask_valves(engine: Host, q: Question) -> Any:
     engine.introduce(q)
     current = {str(v.get("soort")): v for v in engine.current(q) or [] if isinstance(v, dict)}
     while True:
@@ -40,7 +38,7 @@ def ask_valves(engine: Engine, q: Question) -> Any:
         current = {v["soort"]: v for v in value}
 
 
-def _thresholds(engine: Engine, q: Question, chosen: list[str], current: dict[str, Any]) -> Any:
+def _thresholds(engine: Host, q: Question, chosen: list[str], current: dict[str, Any]) -> Any:
     """Ask the threshold of each chosen valve that needs one; BACK from the first returns BACK."""
     valves = [{"soort": s, **({"drempel": current[s]["drempel"]} if current.get(s, {}).get("drempel")
                               is not None else {})} for s in chosen]
@@ -59,7 +57,7 @@ def _thresholds(engine: Engine, q: Question, chosen: list[str], current: dict[st
     return valves
 
 
-def _threshold_prompt(engine: Engine, q: Question, valves: list[dict[str, Any]], i: int) -> Prompt:
+def _threshold_prompt(engine: Host, q: Question, valves: list[dict[str, Any]], i: int) -> Prompt:
     soort = valves[i]["soort"]
 
     def convert(raw: Any) -> tuple[Any, str | None]:
@@ -79,7 +77,7 @@ def _threshold_prompt(engine: Engine, q: Question, valves: list[dict[str, Any]],
                   default=kinds.number_text(drempel) if drempel is not None else "", convert=convert)
 
 
-def _check(engine: Engine, q: Question, value: list[dict[str, Any]]) -> str | None:
+def _check(engine: Host, q: Question, value: list[dict[str, Any]]) -> str | None:
 
     problems = validate_field(q.section, q.key, value)[1]
     texts = [p.bericht for p in problems] or engine.trial_problems(q, value)
