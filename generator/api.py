@@ -175,7 +175,7 @@ def open_points_summary(report: PackageReport) -> str:
 
 
 def warnings_summary(report: PackageReport, path: Path, out: Path) -> str:
-    """The last lines after the interview generated: how many warnings, and where to read them."""
+    """The last lines after generating: how many warnings, and where to read them."""
     from generator.assemble.package import ANALYSE_FILE
     from generator.interview.consequences import tally
 

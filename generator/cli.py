@@ -195,8 +195,10 @@ def _run_tender_check(args: argparse.Namespace) -> int:
 def _run_generate(args: argparse.Namespace) -> int:
     from generator import api
 
-    _print_written(args.out, api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf,
-                                          aanbesteding=args.aanbesteding))
+    report = api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf,
+                          aanbesteding=args.aanbesteding)
+    _print_written(args.out, report)
+    print(api.warnings_summary(report, args.antwoorden, args.out))
     _print_pdf_hint(args.pdf)
     return EXIT_OK
 
