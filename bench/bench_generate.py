@@ -1,5 +1,8 @@
 """Time `consortium generate` per example as a cold process, against a floor measured in the same run.
 
+Two figures per example: "warm" (the cache folder filled by an earlier run) and "eerste run" (a
+new user's first run: an empty cache folder, matplotlib's font cache included).
+
 The floor is what any docxtpl-based tool must pay for the same output: start Python, import
 docxtpl, and render the same master template with the same paragraphs of text (taken from the
 generated documents), once per document. Reported as a ratio; the aim is to stay within 2x.
@@ -38,7 +41,7 @@ for i, doc in enumerate(spec):
 """
 
 
-def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, env=env)
@@ -54,44 +57,55 @@ def paragraphs_of(folder: Path) -> list[list[str]]:
             for f in sorted(folder.glob("*.docx"))]
 
 
-def median_of(cmd: list[str], runs: int, env: dict | None = None) -> float:
+def median_of(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
     return statistics.median(timed(cmd, env)[0] for _ in range(runs))
 
 
-NO_CACHE = {**os.environ, "CONSORTIUM_CACHE": "0"}
+def with_cache(folder: Path) -> dict[str, str]:
+    """The environment of a user whose cache folder (matplotlib's included) is `folder`."""
+    return {**os.environ, "XDG_CACHE_HOME": str(folder), "MPLCONFIGDIR": str(folder / "matplotlib")}
+
+
+def first_runs(cmd: list[str], runs: int, work: Path) -> float:
+    """A new user's first run: every run starts with an empty cache folder of its own."""
+    return statistics.median(timed(cmd, with_cache(Path(tempfile.mkdtemp(dir=work))))[0] for _ in range(runs))
 
 
 def bench(example: Path, runs: int, work: Path) -> tuple[float, float, float, int]:
     out = work / example.stem
     gen = [sys.executable, "-m", "generator", "generate", str(example), "--out", str(out), "--force"]
-    subprocess.run(gen, check=True, capture_output=True)
+    warm = with_cache(work / "warm")
+    subprocess.run(gen, check=True, capture_output=True, env=warm)
     spec = work / f"{example.stem}.json"
     spec.write_text(json.dumps(paragraphs_of(out)), encoding="utf-8")
     floor_dir = work / f"{example.stem}-floor"
     floor_dir.mkdir(exist_ok=True)
     floor = [sys.executable, "-c", FLOOR, str(spec), str(REPO / "templates" / "huisstijl.docx"), str(floor_dir)]
     paragraphs = sum(len(d) for d in json.loads(spec.read_text(encoding="utf-8")))
-    return median_of(gen, runs), median_of(gen, runs, NO_CACHE), median_of(floor, runs), paragraphs
+    return median_of(gen, runs, warm), first_runs(gen, runs, work), median_of(floor, runs, warm), paragraphs
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    check = median_of([sys.executable, "-m", "generator", "check", str(EXAMPLES[0])], runs)
-    bare = median_of([sys.executable, "-c", "pass"], runs)
-    print(f"check (cold): {check * 1000:.0f} ms; bare Python start: {bare * 1000:.0f} ms\n")
-    print(f"{'voorbeeld':<26}{'alinea’s':>9}{'generate':>10}{'ratio':>7}{'zonder cache':>14}{'ratio':>7}{'floor':>8}")
-    ratios, cold_ratios = [], []
     with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        check = [sys.executable, "-m", "generator", "check", str(EXAMPLES[0])]
+        check_cold = first_runs(check, runs, work)
+        bare = median_of([sys.executable, "-c", "pass"], runs)
+        print(f"check (empty cache): {check_cold * 1000:.0f} ms; bare Python start: {bare * 1000:.0f} ms\n")
+        print(f"{'voorbeeld':<26}{'alinea’s':>9}{'warm':>9}{'ratio':>7}{'eerste run':>12}{'ratio':>7}{'floor':>8}")
+        ratios, first_ratios = [], []
         for example in EXAMPLES:
-            gen, cold, floor, paragraphs = bench(example, runs, Path(tmp))
+            gen, first, floor, paragraphs = bench(example, runs, work)
             ratios.append(gen / floor)
-            cold_ratios.append(cold / floor)
-            print(f"{example.stem:<26}{paragraphs:>9}{gen * 1000:>8.0f}ms{gen / floor:>6.2f}x"
-                  f"{cold * 1000:>12.0f}ms{cold / floor:>6.2f}x{floor * 1000:>6.0f}ms")
-    print(f"\nmedian ratio {statistics.median(ratios):.2f}x with warm cache, "
-          f"{statistics.median(cold_ratios):.2f}x without (aim: within 2x); runs per figure: {runs}")
+            first_ratios.append(first / floor)
+            print(f"{example.stem:<26}{paragraphs:>9}{gen * 1000:>7.0f}ms{gen / floor:>6.2f}x"
+                  f"{first * 1000:>10.0f}ms{first / floor:>6.2f}x{floor * 1000:>6.0f}ms")
+    print(f"\nmedian ratio {statistics.median(ratios):.2f}x with a warm cache, "
+          f"{statistics.median(first_ratios):.2f}x on a first run with an empty cache folder "
+          f"(aim: within 2x); runs per figure: {runs}")
     return 0
 
 

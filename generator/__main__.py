@@ -1,3 +1,5 @@
+"""`python -m generator`: the same as the `consortium` command."""
+
 from generator.cli import main
 
 raise SystemExit(main())

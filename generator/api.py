@@ -6,21 +6,29 @@ need them, so that `consortium check` starts fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.answers import Antwoorden, load_answers, validate_answers
 
 if TYPE_CHECKING:
+    from generator.adapters.asking import Asker
     from generator.analysis.report import Analyse
+    from generator.assemble.package import PackageReport
+    from generator.library.schema import Library
+    from generator.tender.conformity import Toets
+    from generator.tender.profile import Profiel
 
 
 @dataclass(frozen=True)
 class CheckResult:
+    """A valid answers file and the governance analysis of what it describes."""
+
     answers: Antwoorden
-    analyse: Analyse | None = None
+    analyse: Analyse
 
 
 def check(path: Path) -> CheckResult:
@@ -32,8 +40,8 @@ def check(path: Path) -> CheckResult:
 
 
 def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False,
-             aanbesteding: Path | None = None) -> list[Path]:
-    """Assemble the documents for the answers in `path` into `out`; return the files written.
+             aanbesteding: Path | None = None) -> PackageReport:
+    """Assemble the documents for the answers in `path` into `out`; report what was written.
 
     Writes into a temporary folder beside `out` and moves the files into place only when all
     of them are complete. Refuses to replace existing files unless `force` (OutputExists).
@@ -62,20 +70,21 @@ def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False,
     return write_package(answers, out, force=force, library=library, pdf=pdf, extra={DEPARTURES_FILE: departures})
 
 
-def _profile(path: Path | None):
+def _profile(path: Path | None) -> Profiel | None:
     if path is None:
         return None
-    from generator.tender.profile import load_profile
+    from generator.tender.read import load_profile
 
     return load_profile(path)
 
 
-def tender_check(path: Path, aanbesteding: Path):
+def tender_check(path: Path, aanbesteding: Path) -> tuple[CheckResult, Toets]:
     """Check a bid against a tender profile: (CheckResult, Toets). Departures from what the tender
     fixes or allows are not raised here; `require_conformity` does that."""
     from generator.tender.conformity import conformity
 
     profiel = _profile(aanbesteding)
+    assert profiel is not None
     result = check(path)
     return result, conformity(result.answers, profiel)
 
@@ -83,9 +92,10 @@ def tender_check(path: Path, aanbesteding: Path):
 def model(aanbesteding: Path, out: Path, *, force: bool = False, pdf: bool = False) -> list[Path]:
     """Write the model documents of a tender and a starter answers file for bidders into `out`;
     `pdf`: also a PDF beside each .docx when LibreOffice is installed (see `pdf_hint`)."""
+    from generator.tender.read import load_profile
     from generator.tender.write import write_model_package
 
-    return write_model_package(_profile(aanbesteding), out, force=force, profiel_pad=str(aanbesteding),
+    return write_model_package(load_profile(aanbesteding), out, force=force, profiel_pad=str(aanbesteding),
                                pdf=pdf and _pdf_available())
 
 
@@ -132,7 +142,7 @@ def vergelijk(oud: Path, nieuw: Path, out: Path, *, force: bool = False, pdf: bo
                                     datum=datum)
 
 
-def _load_both(oud: Path, nieuw: Path) -> tuple[tuple[dict, Antwoorden], tuple[dict, Antwoorden]]:
+def _load_both(oud: Path, nieuw: Path) -> tuple[tuple[dict[str, Any], Antwoorden], tuple[dict[str, Any], Antwoorden]]:
     """Both files as read and as validated; every problem of both when they are invalid."""
     from generator.adapters import yaml_io
     from generator.errors import ConsortiumError, InvalidAnswers, Problem
@@ -152,17 +162,11 @@ def _load_both(oud: Path, nieuw: Path) -> tuple[tuple[dict, Antwoorden], tuple[d
     return loaded[0], loaded[1]
 
 
-def open_points_summary(written: list[Path]) -> str:
-    """One Dutch line on the open points of a generated package, from its verantwoording.json."""
-    import json
-
+def open_points_summary(report: PackageReport) -> str:
+    """One Dutch line on the open points of a generated package."""
     from generator.assemble.package import ACCOUNT_FILE
 
-    account = next((p for p in written if p.name == ACCOUNT_FILE), None)
-    if account is None:
-        return ""
-    documents = json.loads(account.read_text(encoding="utf-8"))["documenten"]
-    counts = {name: len(doc["open_punten"]) for name, doc in documents.items() if doc["open_punten"]}
+    counts = report.open_points
     if not counts:
         return "Geen open punten."
     detail = ", ".join(f"{name}: {n}" for name, n in counts.items())
@@ -170,32 +174,35 @@ def open_points_summary(written: list[Path]) -> str:
             f"zie {ACCOUNT_FILE}.")
 
 
-def warnings_summary(path: Path, out: Path) -> str:
-    """The last lines after the interview generated: how many warnings, and where to read them."""
+def warnings_summary(report: PackageReport, path: Path, out: Path) -> str:
+    """The last lines after generating: how many warnings, and where to read them."""
     from generator.assemble.package import ANALYSE_FILE
-    from generator.interview.consequences import counts
+    from generator.interview.consequences import tally
 
-    return (f"Waarschuwingen: {counts(load_answers(path))}. Lees ze met uitleg en grondslag in\n"
+    return (f"Waarschuwingen: {tally(report.warnings)}. Lees ze met uitleg en grondslag in\n"
             f"  {out / ANALYSE_FILE}\nof in de terminal met:\n  consortium check {path}")
 
 
-def library():
-    """The installed clause library, validated."""
+def library() -> Library:
+    """The clause library this run uses."""
     from generator.library.load import default_library
 
     return default_library()
 
 
 def clauses_list() -> str:
+    """Every clause, per document, one line each."""
     from generator.library.browse import listing
 
     return listing(library())
 
 
 def clause_show(clause_id: str) -> str:
+    """One clause: text, condition, version, legal basis and explanation."""
     from generator.library.browse import details, find
 
-    return details(find(library(), clause_id))
+    lib = library()
+    return details(lib, find(lib, clause_id))
 
 
 def clauses_export(target: Path, *, force: bool = False) -> Path:
@@ -223,12 +230,28 @@ def clauses_export(target: Path, *, force: bool = False) -> Path:
     return target
 
 
-def interview(path: Path, out: Path, *, force: bool = False, asker=None,
-              aanbesteding: Path | None = None) -> list[Path]:
+def _tender_interview(asker: Asker | None, profiel: Profiel, path: Path,
+                      out: Path) -> tuple[Asker, Callable[[dict[str, Any]], dict[str, Any]]]:
+    """An asker that never asks what the tender fixes, and the seeding of those answers."""
+    from generator.interview.session import terminal_asker
+    from generator.tender.interview import TenderAsker, seed
+
+    tender_asker = TenderAsker(asker or terminal_asker(path, out), profiel)
+
+    def prepare(raw: dict[str, Any]) -> dict[str, Any]:
+        data, replaced = seed(raw, profiel)
+        tender_asker.introduce(replaced)
+        return data
+
+    return tender_asker, prepare
+
+
+def interview(path: Path, out: Path, *, force: bool = False, asker: Asker | None = None,
+              aanbesteding: Path | None = None) -> PackageReport | None:
     """Run the guided questionnaire on the answers file `path`, then write the documents.
 
     Every answer is saved to `path` at once; a rerun resumes at the first unanswered question.
-    The output folder is checked before the first question. Returns [] when the user chose
+    The output folder is checked before the first question. Returns None when the user chose
     "Bewaar en stop" on the review screen.
     When the user chooses "Genereer de documenten" on the review screen, the documents are
     written into `out` by `generate`, with the same `force` safety. `asker` replaces the
@@ -242,18 +265,10 @@ def interview(path: Path, out: Path, *, force: bool = False, asker=None,
     profiel = _profile(aanbesteding)
     prepare = None
     if profiel is not None:
-        from generator.interview.session import terminal_asker
-        from generator.tender.interview import TenderAsker, seed
-
-        asker = TenderAsker(asker or terminal_asker(path, out), profiel)
-
-        def prepare(raw: dict) -> dict:
-            data, replaced = seed(raw, profiel)
-            asker.introduce(replaced)
-            return data
+        asker, prepare = _tender_interview(asker, profiel, path, out)
 
     if not run_interview(path, out, asker=asker, force=force, prepare=prepare):
-        return []  # "Bewaar en stop": the answers are saved, no documents
+        return None  # "Bewaar en stop": the answers are saved, no documents
     try:
         return generate(path, out, force=force, aanbesteding=aanbesteding)
     except OutputExists as exc:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.errors import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, ConsortiumError
+
+if TYPE_CHECKING:
+    from generator.assemble.package import PackageReport
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -28,11 +32,13 @@ def _dutch(message: str) -> str:
     return _ARGPARSE_DUTCH.get(message, message)
 
 
-argparse._ = _dutch  # argparse looks its messages up through this module-level gettext alias
+argparse._ = _dutch  # type: ignore[attr-defined]  # argparse looks its messages up through this alias
 
 
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs):
+    """A parser whose -h/--help is explained in Dutch."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
@@ -189,8 +195,10 @@ def _run_tender_check(args: argparse.Namespace) -> int:
 def _run_generate(args: argparse.Namespace) -> int:
     from generator import api
 
-    _print_written(args.out, api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf,
-                                          aanbesteding=args.aanbesteding))
+    report = api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf,
+                          aanbesteding=args.aanbesteding)
+    _print_written(args.out, report)
+    print(api.warnings_summary(report, args.antwoorden, args.out))
     _print_pdf_hint(args.pdf)
     return EXIT_OK
 
@@ -227,13 +235,13 @@ def _run_vergelijk(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_written(out: Path, written: list[Path]) -> None:
+def _print_written(out: Path, report: PackageReport) -> None:
     from generator import api
 
     print(f"Geschreven in {out}/:")
-    for path in written:
+    for path in report.files:
         print(f"  {path.name}")
-    print(api.open_points_summary(written))
+    print(api.open_points_summary(report))
 
 
 def _run_clauses(args: argparse.Namespace) -> int:
@@ -251,12 +259,12 @@ def _run_clauses(args: argparse.Namespace) -> int:
 def _run_interview(args: argparse.Namespace) -> int:
     from generator import api
 
-    written = api.interview(args.antwoorden, args.out, force=args.force, aanbesteding=args.aanbesteding)
-    if not written:  # "Bewaar en stop": the interview said where the answers are
+    report = api.interview(args.antwoorden, args.out, force=args.force, aanbesteding=args.aanbesteding)
+    if report is None:  # "Bewaar en stop": the interview said where the answers are
         return EXIT_OK
     print()
-    _print_written(args.out, written)
-    print(api.warnings_summary(args.antwoorden, args.out))
+    _print_written(args.out, report)
+    print(api.warnings_summary(report, args.antwoorden, args.out))
     return EXIT_OK
 
 

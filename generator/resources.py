@@ -15,6 +15,11 @@ from generator.errors import LibraryError
 _CANDIDATES = (Path(__file__).resolve().parent.parent, Path(sys.prefix) / "share" / "consortium")
 
 
+def overridden(name: str) -> bool:
+    """True when CONSORTIUM_<NAME> replaces the bundled folder `name`."""
+    return bool(os.environ.get(f"CONSORTIUM_{name.upper()}"))
+
+
 def data_dir(name: str) -> Path:
     """The folder `name` of this installation; CONSORTIUM_<NAME> overrides it (e.g. for tests)."""
     override = os.environ.get(f"CONSORTIUM_{name.upper()}")

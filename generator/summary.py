@@ -33,7 +33,7 @@ def _consortium(a: Antwoorden) -> list[tuple[str, str]]:
         ("Werkgebied", opsomming(c.werkgebied)),
         ("Opdrachtgever", c.opdrachtgever),
         ("Opdrachtwaarde per jaar", bedrag(c.opdrachtwaarde_per_jaar)),
-        _row(a, "consortium.ingangsdatum", "Ingangsdatum", datum(c.ingangsdatum)),
+        _row(a, "consortium.ingangsdatum", "Ingangsdatum", datum(a.ingangsdatum)),
         _row(a, "consortium.looptijd_jaren", "Looptijd", f"{c.looptijd_jaren} jaar"),
         _row(a, "consortium.taak", "Taak", v.TAKEN[c.taak]),
         _row(a, "consortium.verblijf", "Jeugdhulp met verblijf", _ja(c.verblijf)),
@@ -121,7 +121,7 @@ def _toezicht(a: Antwoorden) -> list[tuple[str, str]]:
         _row(a, "toezicht.model", "Model", v.TOEZICHTMODELLEN[t.model]),
         *([_row(a, "toezicht.leden", "Aantal toezichthouders", str(t.leden))]
           if t.model in v.EIGEN_RAAD else []),
-        _row(a, "toezicht.leiding", "Leiding", v.LEIDING[t.leiding]),
+        _row(a, "toezicht.leiding", "Leiding", v.LEIDING[t.leiding or ""]),
         _row(a, "toezicht.clientenraad", "Cliëntenraad", _ja(t.clientenraad)),
         _row(a, "toezicht.ondernemingsraad", "Ondernemingsraad", _ja(t.ondernemingsraad)),
     ]

@@ -1,20 +1,31 @@
-"""Shared test helpers: a complete, valid answers dict that tests adjust, and CLI runners."""
+"""Shared test helpers: a complete, valid answers dict that tests adjust, and CLI runners.
+
+Importing this module changes nothing; the fixture `_own_cache` gives the whole session (each
+xdist worker) its own cache folder, never the developer's.
+"""
 
 from __future__ import annotations
 
-import copy
-import os
+import contextlib
+import io
 import subprocess
 import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from answers_builder import build
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Tests (and the CLI processes they start) use their own cache, never the developer's.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="consortium-test-cache-")
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests, and the CLI processes they start, use a cache folder of their own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 BASE = {
     "versie": 1,
@@ -46,23 +57,48 @@ FORM_NAMES = {
 }
 
 
-def raw_answers(vorm: str = "cooperatie", **sections) -> dict:
+def raw_answers(vorm: str = "cooperatie", **sections: Any) -> dict[str, Any]:
     """A valid answers dict for `vorm`; keyword arguments update whole sections' keys."""
-    raw = copy.deepcopy(BASE)
-    raw["rechtsvorm"] = {"vorm": vorm}
-    if FORM_NAMES[vorm]:
-        raw["rechtsvorm"].update(naam=FORM_NAMES[vorm], zetel="Tiel")
-    else:
-        raw["partners"][0]["penvoerder"] = True
+    form = {"naam": FORM_NAMES[vorm], "zetel": "Tiel"} if FORM_NAMES[vorm] else {}
+    changes: dict[str, Any] = {"rechtsvorm": {"vorm": vorm, **form}}
+    if not FORM_NAMES[vorm]:
+        changes["partners[0].penvoerder"] = True
     for name, values in sections.items():
-        if name == "partners":
-            raw["partners"] = values
-        else:
-            raw.setdefault(name, {}).update(values)
-    return raw
+        changes.update({"partners": values} if name == "partners" else
+                       {f"{name}.{key}": value for key, value in values.items()})
+    return build(BASE, changes)
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`consortium ARGS` in this process: `main(argv)` with its output and exit code captured."""
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        if cwd is not None:
+            stack.enter_context(contextlib.chdir(cwd))
+        stack.enter_context(_stdin(stdin or ""))
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, --version and usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return subprocess.CompletedProcess(["consortium", *args], code, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _stdin(text: str) -> Iterator[None]:
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+def run_cli_process(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGS` as a separate process: for the few tests of the process itself."""
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
                           cwd=cwd, input=stdin, timeout=120)
 

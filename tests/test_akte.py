@@ -37,7 +37,7 @@ def deed(tmp_path_factory, raw: dict) -> list[Para]:
     if key not in _CACHE:
         folder = tmp_path_factory.mktemp("akte")
         (folder / "antwoorden.yaml").write_text(key, encoding="utf-8")
-        written = api.generate(folder / "antwoorden.yaml", folder / "uit")
+        written = api.generate(folder / "antwoorden.yaml", folder / "uit").files
         doc = Document(str(next(p for p in written if p.name == "statuten.docx")))
         _CACHE[key] = [Para(p.style.style_id, p.text,
                             tuple(r.text for r in p.runs if r.style is not None and r.style.style_id == "Openpunt"))

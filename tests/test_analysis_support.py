@@ -3,8 +3,9 @@ except the three that always apply (W9, W13 with an entity, W14), and dotted-key
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
+
+from answers_builder import build
 
 from generator.analysis.report import Analyse, analyse
 from generator.answers import Antwoorden, validate_answers
@@ -46,17 +47,7 @@ ALWAYS = {"W9", "W13", "W14"}
 
 def raw(changes: dict | None = None) -> dict:
     """BASE with `changes` applied: {'consortium.toegang': True, 'partners': [...]}; None deletes."""
-    data = copy.deepcopy(BASE)
-    for path, value in (changes or {}).items():
-        *parents, key = path.split(".")
-        target = data
-        for part in parents:
-            target = target.setdefault(part, {})
-        if value is None:
-            target.pop(key, None)
-        else:
-            target[key] = copy.deepcopy(value)
-    return data
+    return build(BASE, changes)
 
 
 def answers(changes: dict | None = None) -> Antwoorden:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, raw_answers, run_cli
+from conftest import REPO, raw_answers, run_cli, run_cli_process
 
 EXAMPLES = sorted((REPO / "voorbeelden").glob("*.yaml"))
 
@@ -22,7 +22,7 @@ def test_there_is_an_example_per_legal_form():
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_examples_pass_check(example):
-    result = run_cli("check", str(example))
+    result = run_cli_process("check", str(example))
     assert result.returncode == 0, result.stderr
     assert "is geldig" in result.stdout
     assert "(standaard)" in result.stdout

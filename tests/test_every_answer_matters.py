@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from answers_builder import set_path
 from conftest import REPO
 
 from generator.adapters import yaml_io
@@ -85,14 +86,7 @@ CHANGES = [
 
 
 def _set(raw: dict, path: str, value) -> None:
-    target = raw
-    parts = path.replace("[", ".").replace("]", "").split(".")
-    for part in parts[:-1]:
-        target = target[int(part)] if part.isdigit() else target.setdefault(part, {})
-    if value is None:
-        target.pop(parts[-1], None)
-    else:
-        target[parts[-1]] = value
+    set_path(raw, path, value)
 
 
 def documents_text(raw: dict) -> str:

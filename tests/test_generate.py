@@ -52,6 +52,20 @@ def test_generate_prints_what_it_wrote(tmp_path):
     assert "Open punten (geel gemarkeerd" in result.stdout
 
 
+def test_generate_counts_the_warnings_of_the_analysis_it_wrote(tmp_path):
+    from generator.analysis.report import analyse
+    from generator.answers import load_answers
+    from generator.interview.consequences import tally
+
+    result = run_cli("generate", str(EXAMPLES["stichting"]), "--out", str(tmp_path / "uit"))
+    found = analyse(load_answers(EXAMPLES["stichting"])).waarschuwingen
+    assert found, "the example should have warnings for this test to mean something"
+    assert f"Waarschuwingen: {tally(found)}. Lees ze" in result.stdout
+    assert str(tmp_path / "uit" / "governance-analyse.docx") in result.stdout
+    closing = result.stdout[result.stdout.index("Waarschuwingen:"):].splitlines()
+    assert max(len(line) for line in closing if str(tmp_path) not in line) <= 80
+
+
 @pytest.mark.parametrize("form", list(EXAMPLES))
 def test_no_template_syntax_or_python_literals_leak(generated, form):
     for docx in generated[form].glob("*.docx"):
@@ -190,6 +204,7 @@ def test_invalid_input_creates_nothing(tmp_path, write_answers):
     assert not (tmp_path / "uit").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) en pdftotext zijn niet geïnstalleerd")
 @pytest.mark.parametrize("form", list(EXAMPLES))

@@ -10,9 +10,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from test_interview_support import saved
 
+from generator.adapters.asking import BACK, Option, Prompt
 from generator.adapters.prompts import QuestionaryAsker, instruction
 from generator.answers import load_answers
-from generator.interview.prompt import BACK, Option, Prompt
 from generator.interview.session import run_interview
 
 ENTER, DOWN, SPACE, CTRL_B, CTRL_C, CTRL_U = "\r", "\x1b[B", " ", "\x02", "\x03", "\x15"

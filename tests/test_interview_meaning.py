@@ -182,7 +182,7 @@ def test_save_and_stop_keeps_the_answers_and_writes_no_documents(tmp_path):
     from generator.interview.scripted import ScriptedAsker
 
     asker = ScriptedAsker(coop_steps("bewaar_en_stop"))
-    assert api.interview(path, out, asker=asker) == []
+    assert api.interview(path, out, asker=asker) is None
     assert not out.exists()
     validate_answers(saved(path))
     assert any(f"Uw antwoorden zijn bewaard in {path}" in m for m in asker.messages("info"))
@@ -259,7 +259,7 @@ def test_a_bad_output_folder_is_refused_before_the_first_question(tmp_path, case
     if case == "documents":
         assert "--force" in report
         again = ScriptedAsker(coop_steps("bewaar_en_stop"))
-        assert api.interview(tmp_path / "a.yaml", out, force=True, asker=again) == []
+        assert api.interview(tmp_path / "a.yaml", out, force=True, asker=again) is None
 
 
 def test_the_review_fits_80_columns_and_breaks_only_between_words(tmp_path):

@@ -75,10 +75,11 @@ def test_generate_is_disabled_while_problems_remain():
 def test_interview_ends_with_documents_through_generate(tmp_path):
     path, out = tmp_path / "antwoorden.yaml", tmp_path / "uitvoer"
     written = api.interview(path, out, asker=ScriptedAsker(coop_steps()))
-    assert {p.name for p in written} >= {"samenwerkingsovereenkomst.docx", "statuten.docx",
+    assert written is not None
+    assert {p.name for p in written.files} >= {"samenwerkingsovereenkomst.docx", "statuten.docx",
                                          "huishoudelijk-reglement.docx", "governance-analyse.docx",
                                          "verantwoording.json"}
-    assert all(p.parent == out and p.exists() for p in written)
+    assert all(p.parent == out and p.exists() for p in written.files)
 
 
 def test_existing_documents_need_force_and_the_answers_are_kept(complete, tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.adapters import yaml_io
-from generator.interview.prompt import BACK
+from generator.adapters.asking import BACK
 from generator.interview.scripted import CTRL_C, ENTER, ScriptedAsker
 from generator.interview.session import run_interview
 

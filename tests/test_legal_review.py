@@ -35,7 +35,7 @@ def package(tmp_path_factory, raw: dict) -> dict[str, str]:
         source = folder / "antwoorden.yaml"
         source.write_text(key, encoding="utf-8")
         written = api.generate(source, folder / "uit")
-        _CACHE[key] = {p.stem: text_of(p) for p in written if p.suffix == ".docx"}
+        _CACHE[key] = {p.stem: text_of(p) for p in written.files if p.suffix == ".docx"}
     return _CACHE[key]
 
 

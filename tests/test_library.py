@@ -77,6 +77,36 @@ def test_the_installed_library_is_valid():
     assert len({c.id for c in library.clauses}) == len(library.clauses)
 
 
+def test_the_bundled_library_passes_every_whole_library_check():
+    """A run reads the bundled library against its schema only; the whole check is done here."""
+    from generator.library.checks import library_problems
+    from generator.library.load import read_library
+    from generator.resources import data_dir
+
+    library, problems = read_library(data_dir("clauses"))
+    assert problems == []
+    assert library_problems(library) == []
+
+
+def test_a_run_does_not_check_the_bundled_library_whole(monkeypatch, tmp_path):
+    """The whole-library check is for the tests and for a library that replaces the bundled one."""
+    from generator.library import load
+
+    def refuse(library):
+        raise AssertionError("whole-library check at run time")
+
+    monkeypatch.setattr(load, "library_problems", refuse)
+    monkeypatch.delenv("CONSORTIUM_CLAUSES", raising=False)
+    load.library_in.cache_clear()
+    try:
+        assert len(load.default_library().clauses) > 50
+        monkeypatch.setenv("CONSORTIUM_CLAUSES", str(make_library(tmp_path)))
+        with pytest.raises(AssertionError, match="whole-library check"):
+            load.default_library()
+    finally:
+        load.library_in.cache_clear()
+
+
 def test_a_small_valid_library_loads(tmp_path):
     library = load_library(make_library(tmp_path))
     assert [c.id for c in library.for_document("samenwerkingsovereenkomst")] == ["so.eerste", "so.tweede", "so.derde"]
@@ -104,7 +134,7 @@ def _generate(tmp_path: Path, folder: Path, monkeypatch, **overrides) -> list[st
     from generator.library import load
 
     monkeypatch.setenv("CONSORTIUM_CLAUSES", str(folder))
-    load.default_library.cache_clear()
+    load.library_in.cache_clear()
     answers = tmp_path / "antwoorden.yaml"
     from generator.adapters import yaml_io
 
@@ -115,7 +145,7 @@ def _generate(tmp_path: Path, folder: Path, monkeypatch, **overrides) -> list[st
     try:
         api.generate(answers, out)
     finally:
-        load.default_library.cache_clear()
+        load.library_in.cache_clear()
     return [p.text for p in Document(str(out / "samenwerkingsovereenkomst.docx")).paragraphs]
 
 

@@ -290,7 +290,7 @@ def test_with_a_profile_the_interview_never_asks_a_fixed_question(tmp_path, prof
     assert saved["consortium"]["looptijd_jaren"] == 5
     assert saved["lumpsum"]["afroming"] == 5
     assert saved["stemrecht"]["model"] == "gelijk"
-    assert "afwijkingen.docx" in {p.name for p in written}
+    assert "afwijkingen.docx" in {p.name for p in written.files}
 
 
 def test_with_a_profile_the_interview_offers_only_allowed_choices_and_marks_the_recommended(tmp_path, profile):

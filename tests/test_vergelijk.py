@@ -16,8 +16,8 @@ from docx import Document as open_docx
 from revisions import accept_all, body_of, lines, q, reject_all, revision_texts
 
 from generator import api
-from generator.assemble.document import Artikel, Document, Lid, Run
 from generator.compare import compare_documents, compare_packages
+from generator.document import Artikel, Document, Lid, Run
 
 REDLINED = {"samenwerkingsovereenkomst.docx": "samenwerkingsovereenkomst-wijzigingen.docx",
             "statuten.docx": "statuten-wijzigingen.docx",

@@ -6,13 +6,18 @@ and never become template source, so `{{ }}` inside an answer is printed, not ev
 
 from __future__ import annotations
 
+import marshal
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import BytecodeCache, StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+
+from generator import cache
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
@@ -34,24 +39,36 @@ def _finalize(value: Any) -> Any:
 _SOURCES: dict[str, str] = {}
 
 
-def _source_of(name: str):
+def _source_of(name: str) -> tuple[str, None, Callable[[], bool]]:
     source = _SOURCES[name]
     return source, None, lambda: True
 
 
-def _bytecode_cache():
-    from jinja2 import FileSystemBytecodeCache
+class _CacheFolder(BytecodeCache):
+    """Compiled clause texts in the consortium cache (generator.cache), as marshal data.
 
-    from generator.cache import cache_dir
+    Jinja's own FileSystemBytecodeCache unpickles a checksum from each file; this one stores the
+    code object alone, checked by the cache's digest, so no pickle is ever read. A missing or
+    damaged entry is compiled again and a failed write is skipped: the cache never fails a run.
+    """
 
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        (folder / "jinja").mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder / "jinja"))
+    _VERSION = f"{sys.version_info.major}{sys.version_info.minor}"
+
+    def _name(self, bucket: Bucket) -> str:
+        return f"jinja-{self._VERSION}-{bucket.key}-{bucket.checksum}.bc"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = cache.read(self._name(bucket))
+        if data is None:
+            return
+        try:
+            bucket.code = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is not None:
+            cache.write(self._name(bucket), marshal.dumps(bucket.code))
 
 
 def _environment() -> SandboxedEnvironment:
@@ -59,7 +76,7 @@ def _environment() -> SandboxedEnvironment:
 
     env = SandboxedEnvironment(
         loader=FunctionLoader(_source_of),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_CacheFolder(),
         autoescape=False,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -73,7 +90,17 @@ def _environment() -> SandboxedEnvironment:
 _ENV = _environment()
 
 
-def compile_text(source: str):
+def is_template(text: str) -> bool:
+    """Static legal text (about half of all fragments) needs no Jinja at all."""
+    return "{" in text
+
+
+# What the clause language hands back, named here so that no other module imports Jinja.
+Compiled = Template
+Tree = nodes.Template
+
+
+def compile_text(source: str) -> Compiled:
     """Compile clause text; raises TemplateSyntaxError on a broken template.
 
     Templates are named by the hash of their text so that Jinja's bytecode cache can skip the
@@ -112,8 +139,9 @@ def names_read(tree: nodes.Node) -> set[str]:
 
 
 def names_bound(tree: nodes.Node) -> set[str]:
-    bound = set()
+    bound: set[str] = set()
     for node in tree.find_all((nodes.For, nodes.Assign)):
+        assert isinstance(node, nodes.For | nodes.Assign)
         target = node.target
         for name in target.find_all(nodes.Name) if not isinstance(target, nodes.Name) else [target]:
             bound.add(name.name)

@@ -14,12 +14,12 @@ from dataclasses import replace
 from typing import Any
 
 import questionary
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import Container, Window
 from questionary.prompts.common import InquirerControl
 
-from generator.interview.prompt import BACK, Prompt, Style
+from generator.adapters.asking import BACK, Prompt, Style
 
 BACK_KEY = "c-b"
 BACK_TEXT = "Ctrl-B = vorige vraag"
@@ -101,7 +101,7 @@ def bind_back(question: questionary.Question) -> None:
     bindings = KeyBindings()
 
     @bindings.add(BACK_KEY, eager=True)
-    def _back(event) -> None:
+    def _back(event: KeyPressEvent) -> None:
         event.app.exit(result=BACK)
 
     app = question.application
@@ -115,12 +115,12 @@ def bind_dutch_submit(question: questionary.Question) -> None:
     bindings = KeyBindings()
 
     @bindings.add(Keys.ControlM, eager=True)
-    def _submit(event) -> None:
+    def _submit(event: KeyPressEvent) -> None:
         control.submission_attempted = True
         event.app.exit(result=[choice.value for choice in control.get_selected_values()])
 
     app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
 def _inquirer(container: Container) -> InquirerControl:

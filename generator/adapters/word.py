@@ -9,21 +9,27 @@ from __future__ import annotations
 import copy
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docxtpl import DocxTemplate, RichText, RichTextParagraph
 
 from generator.adapters.jinja_env import docx_environment
-from generator.assemble.document import Artikel, Blok, Document, Ondertekenaar, Paragraph
 from generator.blocks import Afbeelding, Alinea, Block, Kop, Opsomming, Tabel
+from generator.document import Artikel, Blok, Document, Ondertekenaar, Paragraph
 
-if TYPE_CHECKING:  # the comparison model is plain data; this adapter only reads its attributes
-    from generator.compare.model import DocumentComparison, ParagraphChange, PartComparison, Piece
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+    # the comparison model is plain data; this adapter only reads its attributes
+    from generator.comparison import DocumentComparison, ParagraphChange, PartComparison, Piece
 
 OPEN_POINT_STYLE = "Openpunt"
 _BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}
@@ -63,7 +69,7 @@ def _block_paragraphs(blok: Blok) -> list[RichTextParagraph]:
     return result
 
 
-def _context(doc: Document) -> dict:
+def _context(doc: Document) -> dict[str, Any]:
     return {
         "titel": doc.titel,
         "ondertitel": doc.ondertitel,
@@ -79,7 +85,7 @@ def _context(doc: Document) -> dict:
     }
 
 
-def _render(template: Path, context: dict) -> DocxTemplate:
+def _render(template: Path, context: dict[str, Any]) -> DocxTemplate:
     tpl = DocxTemplate(str(template))
     tpl.render(context, jinja_env=docx_environment())
     return tpl
@@ -110,7 +116,7 @@ def write_blocks(titel: str, ondertitel: str, koptekst: str, blocks: list[Block]
     _save(tpl, target, titel, ondertitel)
 
 
-def _paragraph(body, style_id: str, text: str = ""):
+def _paragraph(body: DocxDocument, style_id: str, text: str = "") -> DocxParagraph:
     """A paragraph with its style set by id: python-docx's lookup by name scans every style."""
     paragraph = body.add_paragraph()
     paragraph._p.style = style_id
@@ -119,7 +125,7 @@ def _paragraph(body, style_id: str, text: str = ""):
     return paragraph
 
 
-def _add_block(body, block: Block) -> None:
+def _add_block(body: DocxDocument, block: Block) -> None:
     if isinstance(block, Kop):
         _paragraph(body, f"Heading{block.niveau}", block.tekst)
     elif isinstance(block, Alinea):
@@ -153,7 +159,7 @@ def _column_widths(block: Tabel) -> list[float]:
     return [TEXT_WIDTH_CM * w / total for w in weights]
 
 
-def _fill(cell, text: str, width: float, *, bold: bool = False, right: bool = False) -> None:
+def _fill(cell: _Cell, text: str, width: float, *, bold: bool = False, right: bool = False) -> None:
     cell.width = Cm(width)
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(text)
@@ -163,7 +169,7 @@ def _fill(cell, text: str, width: float, *, bold: bool = False, right: bool = Fa
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _add_table(body, block: Tabel) -> None:
+def _add_table(body: DocxDocument, block: Tabel) -> None:
     table = body.add_table(rows=1, cols=len(block.kolommen))
     table.style = body.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -209,8 +215,9 @@ def add_notes(path: Path, preface: list[tuple[str, str, str]],
     paragraphs = document.paragraphs
     first = next((p for p in paragraphs if p.style is not None
                   and p.style.style_id not in ("Documenttitel", "Ondertitel")), None)
-    for note in preface if first is not None else []:
-        _shade(first.insert_paragraph_before(), *note)
+    for note in preface:
+        if first is not None:
+            _shade(first.insert_paragraph_before(), *note)
     headings = [p for p in paragraphs if p.style is not None and p.style.style_id == "Artikelkop"]
     for number, items in notes.items():
         if not 1 <= number <= len(headings):
@@ -221,16 +228,14 @@ def add_notes(path: Path, preface: list[tuple[str, str, str]],
     document.save(str(path))
 
 
-def _insert_after(paragraph):
-    from docx.oxml import OxmlElement
-    from docx.text.paragraph import Paragraph as DocxParagraph
+def _insert_after(paragraph: DocxParagraph) -> DocxParagraph:
 
     new = OxmlElement("w:p")
     paragraph._p.addnext(new)
     return DocxParagraph(new, paragraph._parent)
 
 
-def _shade(paragraph, kind: str, heading: str, text: str) -> None:
+def _shade(paragraph: DocxParagraph, kind: str, heading: str, text: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -271,7 +276,7 @@ class _Revisions:
     def __init__(self, auteur: str, datum: str):
         self.auteur, self.datum, self.next_id = auteur, datum, 1
 
-    def mark(self, tag: str):
+    def mark(self, tag: str) -> BaseOxmlElement:
         element = OxmlElement(tag)
         element.set(qn("w:id"), str(self.next_id))
         element.set(qn("w:author"), self.auteur)
@@ -283,7 +288,7 @@ class _Revisions:
 _MARK = {"inserted": "w:ins", "deleted": "w:del"}
 
 
-def _revision_run(piece: Piece, vet: bool):
+def _revision_run(piece: Piece, vet: bool) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     if piece.open or vet:
         rpr = OxmlElement("w:rPr")
@@ -301,7 +306,7 @@ def _revision_run(piece: Piece, vet: bool):
     return run
 
 
-def _style_properties(style_id: str):
+def _style_properties(style_id: str) -> BaseOxmlElement:
     ppr = OxmlElement("w:pPr")
     if style_id:
         style = OxmlElement("w:pStyle")
@@ -310,7 +315,7 @@ def _style_properties(style_id: str):
     return ppr
 
 
-def _revision_paragraph(paragraph: ParagraphChange, revisions: _Revisions):
+def _revision_paragraph(paragraph: ParagraphChange, revisions: _Revisions) -> BaseOxmlElement:
     """One paragraph; a wholly inserted or deleted paragraph has its mark marked too (w:pPr/w:rPr),
     so that accepting or rejecting every change leaves no empty paragraph behind."""
     p = OxmlElement("w:p")
@@ -336,7 +341,7 @@ def _revision_paragraph(paragraph: ParagraphChange, revisions: _Revisions):
     return p
 
 
-def _signature_row(part: PartComparison, prototype, revisions: _Revisions):
+def _signature_row(part: PartComparison, prototype: BaseOxmlElement, revisions: _Revisions) -> BaseOxmlElement:
     """One row of the signature table; an inserted or deleted signatory is a tracked row."""
     row = OxmlElement("w:tr")
     change = {"inserted": "inserted", "moved_to": "inserted", "deleted": "deleted", "moved_from": "deleted"}
@@ -380,7 +385,7 @@ def write_comparison(comparison: DocumentComparison, template: Path, target: Pat
     revisions = _Revisions(auteur, datum)
     section = body.find(qn("w:sectPr"))
     for part in comparison.parts:
-        if part.soort == _SIGNATORY and table is not None:
+        if part.soort == _SIGNATORY and table is not None and prototype is not None:
             if table.getparent() is None:
                 section.addprevious(table)
             table.append(_signature_row(part, prototype, revisions))

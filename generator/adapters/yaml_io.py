@@ -11,7 +11,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -28,19 +28,19 @@ class _PlainLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._aliases = 0
 
-    def compose_node(self, parent, index):  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
+                event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.composer.ComposerError(
                     None, None, "te veel verwijzingen (aliassen)", event.start_mark
                 )
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """Refuse a key that appears twice: PyYAML would silently keep only the last value."""
-        seen: dict = {}
+        seen: dict[Any, Any] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
             try:
@@ -56,11 +56,11 @@ class _PlainLoader(yaml.SafeLoader):
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
-    def __init__(self, problem: str, mark):
+    def __init__(self, problem: str, mark: yaml.Mark):
         super().__init__(problem=problem, problem_mark=mark)
 
 
-def _refuse_tag(loader, node):
+def _refuse_tag(loader: yaml.SafeLoader, node: yaml.Node) -> NoReturn:
     raise yaml.constructor.ConstructorError(None, None, f"tag '{node.tag}'", node.start_mark)
 
 
@@ -68,7 +68,7 @@ for _tag in ("binary", "set", "omap", "pairs", "timestamp"):
     _PlainLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 
 
-class _TrustedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _TrustedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same plain scalars, parsed by libyaml when available: for the project's own data files."""
 
 
@@ -119,24 +119,30 @@ def parse(text: str, plaats: str, *, trusted: bool = False) -> Any:
     try:
         return yaml.load(text, Loader=_TrustedLoader if trusted else _PlainLoader)
     except DuplicateKey as exc:
-        mark = exc.problem_mark
+        mark = _mark(exc)
         raise UnreadableFile(f"{plaats}, regel {mark.line + 1}, kolom {mark.column + 1}: {exc.problem}.") from None
     except RecursionError:
         raise UnreadableFile(f"{plaats}: de YAML is te diep genest.") from None
     except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
+        mark = _mark(exc)
         raise UnreadableFile(
             f"{plaats}, regel {mark.line + 1}, kolom {mark.column + 1}: alleen gewone YAML is "
             f"toegestaan; de tag {_tag_of(exc)} wordt geweigerd."
         ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"regel {mark.line + 1}, kolom {mark.column + 1}" if mark else "onbekende plek"
+        found = exc.problem_mark or exc.context_mark
+        where = f"regel {found.line + 1}, kolom {found.column + 1}" if found else "onbekende plek"
         raise UnreadableFile(
             f"{plaats}, {where}: ongeldige YAML ({_dutch_problem(exc.problem)})."
         ) from None
     except yaml.YAMLError as exc:
         raise UnreadableFile(f"{plaats}: ongeldige YAML ({exc}).") from None
+
+
+def _mark(exc: yaml.MarkedYAMLError) -> yaml.Mark:
+    """Where the problem is; PyYAML always marks the errors this module raises or catches."""
+    assert exc.problem_mark is not None
+    return exc.problem_mark
 
 
 def _tag_of(exc: yaml.constructor.ConstructorError) -> str:

@@ -24,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.errors import output_error
 
 
-def _null(representer, _value):
+def _null(representer: Any, _value: None) -> Any:
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
@@ -92,7 +92,7 @@ class Document:
         text = path.read_text(encoding="utf-8-sig") if path.exists() else None
         return cls(text, header)
 
-    def update(self, old: dict, new: dict) -> None:
+    def update(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """Make the document hold `new`, touching only what differs from `old` (its last contents)."""
         _merge(self.root, old, new)
 
@@ -103,7 +103,7 @@ class Document:
         return self.header + body if self.fresh else body
 
 
-def _merge(node: CommentedMap, old: dict, new: dict) -> None:
+def _merge(node: CommentedMap, old: dict[str, Any], new: dict[str, Any]) -> None:
     for key in [k for k in node if k not in new]:
         del node[key]
     order = list(new)
@@ -122,7 +122,7 @@ def _merge(node: CommentedMap, old: dict, new: dict) -> None:
             node.insert(_position(node, order, key), key, value)
 
 
-def _merge_list(node: CommentedSeq, old: list, new: list) -> None:
+def _merge_list(node: CommentedSeq, old: list[Any], new: list[Any]) -> None:
     while len(node) > len(new):
         del node[len(node) - 1]
     for i, value in enumerate(new):
@@ -137,7 +137,7 @@ def _merge_list(node: CommentedSeq, old: list, new: list) -> None:
             node[i] = value
 
 
-def _position(node: CommentedMap, order: list, key: Any) -> int:
+def _position(node: CommentedMap, order: list[str], key: Any) -> int:
     """Where a new key goes: after the keys that come before it in the contract's order."""
     earlier = set(order[:order.index(key)])
     return max((i + 1 for i, k in enumerate(node) if k in earlier), default=0)

@@ -10,10 +10,14 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+from typing import TYPE_CHECKING, Any
 
 from generator.analysis.positions import GEGIJZELD, KARTREKKER, KRUIMELKONING, VOLGER, Positie
 from generator.analysis.report import Analyse
 from generator.notation import procent
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 KLEUREN = {KARTREKKER: "#2e7d32", KRUIMELKONING: "#ef6c00", GEGIJZELD: "#c62828", VOLGER: "#607d8b"}
 X_MIN = 1.0
@@ -27,16 +31,16 @@ def plotted(a: Analyse) -> list[Positie]:
 
 
 def _x(p: Positie) -> float:
-    return max(p.afhankelijkheid, X_MIN)
+    return max(p.afhankelijkheid or 0.0, X_MIN)
 
 
-def _quadrants(ax, a: Analyse, x_max: float) -> None:
+def _quadrants(ax: Axes, a: Analyse, x_max: float) -> None:
     bx, by = a.belang_drempel, a.invloed_drempel * 100
     ax.axvline(bx, color="#555555", linestyle="--", linewidth=1)
     ax.axhline(by, color="#555555", linestyle="--", linewidth=1)
     ax.axvspan(bx, x_max, ymin=0, ymax=(by + 5) / 110, color="#c62828", alpha=0.06)
     ax.axvspan(X_MIN, bx, ymin=(by + 5) / 110, ymax=1, color="#ef6c00", alpha=0.06)
-    style = {"fontsize": 11, "fontweight": "bold", "alpha": 0.75}
+    style: dict[str, Any] = {"fontsize": 11, "fontweight": "bold", "alpha": 0.75}
     ax.text(X_MIN * 1.08, 101, "kruimelkoning", ha="left", va="top", color=KLEUREN[KRUIMELKONING], **style)
     ax.text(x_max / 1.08, 101, "kartrekker", ha="right", va="top", color=KLEUREN[KARTREKKER], **style)
     ax.text(x_max / 1.08, -2, "gegijzeld", ha="right", va="bottom", color=KLEUREN[GEGIJZELD], **style)
@@ -45,14 +49,14 @@ def _quadrants(ax, a: Analyse, x_max: float) -> None:
 
 def _label_levels(points: list[tuple[float, float]]) -> list[int]:
     """Stack the number labels of partners that sit (almost) on the same spot."""
-    levels = []
+    levels: list[int] = []
     for i, (x, y) in enumerate(points):
         near = [j for j in range(i) if abs(math.log10(points[j][0] / x)) < 0.06 and abs(points[j][1] - y) < 4]
         levels.append(max((levels[j] + 1 for j in near), default=0))
     return levels
 
 
-def _partners(ax, a: Analyse) -> list:
+def _partners(ax: Axes, a: Analyse) -> list[Any]:
     """Draw the bubbles with their number; return the legend entries, one per partner."""
     from matplotlib.lines import Line2D
 
@@ -66,18 +70,18 @@ def _partners(ax, a: Analyse) -> list:
                                   label=f"{label}: omzet onbekend, niet geplaatst"))
             continue
         x, y = _x(p), p.invloed * 100
-        ax.scatter([x], [y], s=p.aandeel * SIZE_PER_PERCENT, color=KLEUREN[p.rol], alpha=0.55,
+        ax.scatter([x], [y], s=p.aandeel * SIZE_PER_PERCENT, color=KLEUREN[p.rol or VOLGER], alpha=0.55,
                    edgecolors="black", linewidths=0.8, zorder=3)
         level = levels[shown.index(p)]
         ax.annotate(str(n), (x, y), xytext=(0, 8 + (p.aandeel * SIZE_PER_PERCENT) ** 0.5 / 2 + 11 * level),
                     textcoords="offset points", ha="center", va="bottom", fontsize=9, fontweight="bold",
                     zorder=4)
-        handles.append(Line2D([], [], linestyle="", marker="o", markersize=8, color=KLEUREN[p.rol],
+        handles.append(Line2D([], [], linestyle="", marker="o", markersize=8, color=KLEUREN[p.rol or VOLGER],
                               alpha=0.7, label=f"{label}: {p.rol}"))
     return handles
 
 
-def _axes(ax, a: Analyse, x_max: float) -> None:
+def _axes(ax: Axes, a: Analyse, x_max: float) -> None:
     ax.set_xscale("log")
     ax.set_xlim(X_MIN, x_max)
     ax.set_ylim(-5, 105)

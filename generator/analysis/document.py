@@ -19,7 +19,7 @@ def _intro(answers: Antwoorden, a: Analyse) -> list[Block]:
     return [
         Kop("Inleiding", 1),
         Alinea(f"Dit document analyseert de governance van {a.consortium}: {len(a.posities)} "
-               f"partners, een opdracht van {c.opdrachtgever} vanaf {datum(c.ingangsdatum)} voor "
+               f"partners, een opdracht van {c.opdrachtgever} vanaf {datum(answers.ingangsdatum)} voor "
                f"{c.looptijd_jaren} jaar. Het is opgesteld uit het antwoordenbestand, als "
                "grondslag voor het gesprek in het bestuur vóór oprichting en ondertekening."),
         Alinea(explain.KADER),

@@ -40,11 +40,11 @@ class LumpsumAnalyse:
 
     @property
     def totaal_behoefte(self) -> float | None:
-        return sum(j.behoefte for j in self.jaren) if self.behoefte_bekend else None
+        return sum(j.behoefte or 0 for j in self.jaren) if self.behoefte_bekend else None
 
     @property
     def totaal_verschil(self) -> float | None:
-        return sum(j.verschil for j in self.jaren) if self.behoefte_bekend else None
+        return sum(j.verschil or 0 for j in self.jaren) if self.behoefte_bekend else None
 
     @property
     def tekortjaren(self) -> tuple[Jaar, ...]:
@@ -66,7 +66,7 @@ def need(historisch: float, indexatie: float, jaren_index: int, inverdieneffect:
 def lumpsum_years(answers: Antwoorden) -> tuple[Jaar, ...]:
     """One row per contract year of the term."""
     c, ls = answers.consortium, answers.lumpsum
-    start = c.ingangsdatum.year
+    start = answers.ingangsdatum.year
     beschikbaar = available_for_care(c.opdrachtwaarde_per_jaar, ls.afroming)
     toeslagen = sum(ls.toeslagen.values())
     rows = []
@@ -74,7 +74,7 @@ def lumpsum_years(answers: Antwoorden) -> tuple[Jaar, ...]:
         kalenderjaar = start + k - 1
         behoefte = None
         if ls.historische_uitgaven is not None:
-            behoefte = need(ls.historische_uitgaven, ls.indexatie, kalenderjaar - ls.basisjaar,
+            behoefte = need(ls.historische_uitgaven, ls.indexatie, kalenderjaar - answers.basisjaar,
                             ls.inverdieneffect, k, toeslagen)
         verschil = None if behoefte is None else beschikbaar - behoefte
         rows.append(Jaar(k, kalenderjaar, behoefte, beschikbaar, verschil))
@@ -115,8 +115,8 @@ def assumptions(answers: Antwoorden) -> tuple[str, ...]:
         "van de opdrachtwaarde door de opdrachtgever is niet meegenomen.")
     lines.append("Het verschil is het beschikbare bedrag min de behoefte; een negatief bedrag is "
                  "een tekort. De reserve uit een positief resultaat verandert de tabel niet.")
-    if (c.ingangsdatum.month, c.ingangsdatum.day) != (1, 1):
-        lines.append(f"De contractjaren lopen vanaf {datum(c.ingangsdatum)}; bij elk contractjaar "
+    if (answers.ingangsdatum.month, answers.ingangsdatum.day) != (1, 1):
+        lines.append(f"De contractjaren lopen vanaf {datum(answers.ingangsdatum)}; bij elk contractjaar "
                      "staat het kalenderjaar waarin het begint.")
     return tuple(lines)
 

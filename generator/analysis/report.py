@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from generator.analysis import explain, rules_care, rules_governance, rules_lumpsum, rules_risks
 from generator.analysis.findings import NIET_BEOORDEELD, RuleInput, Waarschuwing, run_rules
@@ -59,7 +60,7 @@ def _r(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def _positie_json(p: Positie) -> dict:
+def _positie_json(p: Positie) -> dict[str, Any]:
     return {
         "naam": p.naam,
         "aandeel": _r(p.aandeel),
@@ -73,12 +74,12 @@ def _positie_json(p: Positie) -> dict:
     }
 
 
-def _jaar_json(j: Jaar) -> dict:
+def _jaar_json(j: Jaar) -> dict[str, Any]:
     return {"jaar": j.jaar, "kalenderjaar": j.kalenderjaar, "behoefte": _r(j.behoefte, 2),
             "beschikbaar": _r(j.beschikbaar, 2), "verschil": _r(j.verschil, 2)}
 
 
-def _lumpsum_json(ls: LumpsumAnalyse) -> dict:
+def _lumpsum_json(ls: LumpsumAnalyse) -> dict[str, Any]:
     return {
         "beschikbaar_per_jaar": _r(ls.beschikbaar_per_jaar, 2),
         "behoefte_bekend": ls.behoefte_bekend,
@@ -89,7 +90,7 @@ def _lumpsum_json(ls: LumpsumAnalyse) -> dict:
     }
 
 
-def to_json(a: Analyse) -> dict:
+def to_json(a: Analyse) -> dict[str, Any]:
     """The analysis as plain JSON data; percentages 0-100, macht as a fraction 0-1."""
     return {
         "geldig": True,
@@ -106,7 +107,7 @@ def to_json(a: Analyse) -> dict:
     }
 
 
-def invalid_json(bericht: str, problemen: list[Problem]) -> dict:
+def invalid_json(bericht: str, problemen: list[Problem]) -> dict[str, Any]:
     """The JSON form of a refused answers file."""
     found = [{"pad": p.pad, "bericht": p.bericht} for p in problemen]
     return {"geldig": False, "bericht": bericht, "problemen": found or [{"pad": "", "bericht": bericht}]}

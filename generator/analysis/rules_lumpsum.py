@@ -62,12 +62,13 @@ def l4_tekort(f: RuleInput) -> Waarschuwing | None:
     tekorten = ls.tekortjaren
     if not tekorten:
         return None
-    worst = min(tekorten, key=lambda j: j.verschil)
-    deel = -worst.verschil / worst.beschikbaar * 100
+    worst = min(tekorten, key=lambda j: j.verschil or 0)
+    tekort = -(worst.verschil or 0)
+    deel = tekort / worst.beschikbaar * 100
     return Waarschuwing(
         "L4", HOOG if deel >= TEKORT_ERNSTIG else MIDDEN, "Tekort in de lumpsum",
         f"In {len(tekorten)} van de {len(ls.jaren)} contractjaren is de berekende behoefte hoger "
-        f"dan het budget voor zorg. Het grootste tekort is {bedrag(round(-worst.verschil))} in "
+        f"dan het budget voor zorg. Het grootste tekort is {bedrag(round(tekort))} in "
         f"jaar {worst.jaar} ({worst.kalenderjaar}), {procent(round(deel, 1))} van het budget "
         "voor zorg. Bespreek dit met de opdrachtgever vóór gunning en leg vast wie een tekort "
         "draagt; zie de aannames bij de tabel.",

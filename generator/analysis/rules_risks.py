@@ -81,22 +81,27 @@ def r3_afhankelijkheidsverschil(f: RuleInput) -> Waarschuwing | None:
     known = [p for p in f.posities if p.afhankelijkheid is not None]
     if len(known) < 2:
         return None
-    hoog = max(known, key=lambda p: p.afhankelijkheid)
-    laag = min(known, key=lambda p: p.afhankelijkheid)
-    if hoog.afhankelijkheid - laag.afhankelijkheid < AFHANKELIJKHEID_VERSCHIL:
+    hoog = max(known, key=_dependency)
+    laag = min(known, key=_dependency)
+    if _dependency(hoog) - _dependency(laag) < AFHANKELIJKHEID_VERSCHIL:
         return None
     return Waarschuwing(
         "R3", MIDDEN, "Grote verschillen in afhankelijkheid",
-        f"Voor {hoog.naam} is het consortium {pct(hoog.afhankelijkheid)} van de omzet, voor "
-        f"{laag.naam} {pct(laag.afhankelijkheid)}. Als het contract voor de ene partner veel "
+        f"Voor {hoog.naam} is het consortium {pct(_dependency(hoog))} van de omzet, voor "
+        f"{laag.naam} {pct(_dependency(laag))}. Als het contract voor de ene partner veel "
         "belangrijker is dan voor de andere, is niet iedereen even bereid te investeren in de "
         "samenwerking. Bespreek deze belangen openlijk en weerspiegel ze in de zeggenschap en de "
         "risicodeling.",
         NZA_PAPER)
 
 
+def _dependency(p: Positie) -> float:
+    """The dependency of a partner whose revenue is known (0 for one whose is not)."""
+    return p.afhankelijkheid or 0.0
+
+
 def _names(posities: list[Positie]) -> str:
-    return opsomming(f"{p.naam} (afhankelijkheid {pct(p.afhankelijkheid)}, macht "
+    return opsomming(f"{p.naam} (afhankelijkheid {pct(_dependency(p))}, macht "
                      f"{pct(p.invloed * 100)})" for p in posities)
 
 

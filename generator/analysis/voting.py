@@ -12,7 +12,7 @@ Decision rules (documented in the README and the analysis document):
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -80,7 +80,11 @@ def _wins_majority(votes: Fraction) -> bool:
     return votes > GEWONE_MEERDERHEID
 
 
-def winning_rule(model: str, gekwalificeerd: Fraction | None):
+# Does a coalition with these votes (a share of all votes) win?
+Wins = Callable[[Fraction], bool]
+
+
+def winning_rule(model: str, gekwalificeerd: Fraction | None) -> Wins:
     """The test 'does a coalition with these votes win?' for one kind of decision.
 
     `gekwalificeerd` None means an ordinary decision; under consent only all votes win.
@@ -113,7 +117,7 @@ def _without(counts: dict[int, int], w: int) -> dict[int, int]:
     return rest
 
 
-def swings(weights: Sequence[Fraction], wins) -> list[int]:
+def swings(weights: Sequence[Fraction], wins: Wins) -> list[int]:
     """Banzhaf swings: coalitions that win with the partner and lose without it.
 
     Weights are scaled to integers (exactly), the subset sums of all partners are counted once,
@@ -130,7 +134,7 @@ def swings(weights: Sequence[Fraction], wins) -> list[int]:
     return result
 
 
-def banzhaf(weights: Sequence[Fraction], wins) -> list[Fraction]:
+def banzhaf(weights: Sequence[Fraction], wins: Wins) -> list[Fraction]:
     """The normalised Banzhaf index: each partner's swings over all swings (sums to 1)."""
     counts = swings(weights, wins)
     total = sum(counts)
@@ -139,7 +143,7 @@ def banzhaf(weights: Sequence[Fraction], wins) -> list[Fraction]:
     return [Fraction(c, total) for c in counts]
 
 
-def can_block(weights: Sequence[Fraction], wins) -> list[bool]:
+def can_block(weights: Sequence[Fraction], wins: Wins) -> list[bool]:
     """True for a partner whose votes are needed: all the others together do not win."""
     total = sum(weights, Fraction(0))
     return [not wins(total - w) for w in weights]

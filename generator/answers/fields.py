@@ -10,10 +10,10 @@ import datetime as dt
 import difflib
 import math
 import re
-from collections.abc import Iterable
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
@@ -116,7 +116,7 @@ def _as_date(value: Any) -> dt.date:
     raise _fail("verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01")
 
 
-def _range(low: float | None, high: float | None, *, low_open: bool = False):
+def _range(low: float | None, high: float | None, *, low_open: bool = False) -> Callable[[float], float]:
     def check(value: float) -> float:
         if low is not None and (value <= low if low_open else value < low):
             raise _fail(_range_text(low, high, low_open))
@@ -138,10 +138,11 @@ def _range_text(low: float | None, high: float | None, low_open: bool) -> str:
         )
     if low is not None:
         return f"moet groter dan {_fmt(low)} zijn" if low_open else f"moet ten minste {_fmt(low)} zijn"
+    assert high is not None  # a range has at least one end
     return f"mag hoogstens {_fmt(high)} zijn"
 
 
-def _choice_validator(options: tuple[str, ...]):
+def _choice_validator(options: tuple[str, ...]) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if isinstance(value, str) and value.strip() in options:
             return value.strip()
@@ -153,13 +154,12 @@ def _choice_validator(options: tuple[str, ...]):
     return check
 
 
-def choice(options: dict[str, str] | tuple[str, ...]):
+def one_of(options: dict[str, str] | tuple[str, ...]) -> BeforeValidator:
     """A closed set of values, refused with the list of what is accepted and the nearest one."""
-    keys = tuple(options)
-    return Annotated[Literal[keys], BeforeValidator(_choice_validator(keys))]
+    return BeforeValidator(_choice_validator(tuple(options)))
 
 
-def choices_list(options: dict[str, str] | tuple[str, ...]):
+def list_of(options: dict[str, str] | tuple[str, ...]) -> BeforeValidator:
     """A list of distinct values from a closed set."""
     keys = tuple(options)
     single = _choice_validator(keys)
@@ -175,30 +175,25 @@ def choices_list(options: dict[str, str] | tuple[str, ...]):
             seen.append(chosen)
         return seen
 
-    return Annotated[list[str], BeforeValidator(check)]
+    return BeforeValidator(check)
 
 
-def _after(check):
-    from pydantic import AfterValidator
+def between(low: float | None, high: float | None, *, low_open: bool = False) -> AfterValidator:
+    """A number in a range; `low_open` excludes the low end itself."""
+    return AfterValidator(_range(low, high, low_open=low_open))
 
-    return AfterValidator(check)
+
+AS_NUMBER = BeforeValidator(_as_number)
+AS_WHOLE = BeforeValidator(_as_whole)
 
 
 Text = Annotated[str, BeforeValidator(_as_text)]
 Kvk = Annotated[str, BeforeValidator(_as_kvk)]
 Bool = Annotated[bool, BeforeValidator(_as_bool)]
 Date = Annotated[dt.date, BeforeValidator(_as_date)]
-Amount = Annotated[float | int, BeforeValidator(_as_number), _after(_range(0, None))]
-PositiveAmount = Annotated[float | int, BeforeValidator(_as_number), _after(_range(0, None, low_open=True))]
-Percentage = Annotated[float | int, BeforeValidator(_as_number), _after(_range(0, 100))]
-
-
-def percentage(low: float, high: float, *, low_open: bool = False):
-    return Annotated[float | int, BeforeValidator(_as_number), _after(_range(low, high, low_open=low_open))]
-
-
-def whole(low: int | None, high: int | None):
-    return Annotated[int, BeforeValidator(_as_whole), _after(_range(low, high))]
+Amount = Annotated[float | int, AS_NUMBER, between(0, None)]
+PositiveAmount = Annotated[float | int, AS_NUMBER, between(0, None, low_open=True)]
+Percentage = Annotated[float | int, AS_NUMBER, between(0, 100)]
 
 
 def _as_text_list(value: Any) -> list[str]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.answers.defaults import apply_derived_defaults, default_paths
 from generator.answers.fields import closest
@@ -23,6 +25,8 @@ from generator.answers.model import (
 )
 from generator.answers.rules import cross_field_problems
 from generator.errors import InvalidAnswers, Problem
+
+S = TypeVar("S", bound=BaseModel)
 
 SUPPORTED_VERSION = 1
 MIN_PARTNERS = 2
@@ -51,24 +55,28 @@ def validate_answers(raw: Any, plaats: str = "antwoorden", today: dt.date | None
     departures = validate_departures(raw.get("afwijkingen"), problems)
     answers = Antwoorden(versie=SUPPORTED_VERSION, partners=sections.pop("partners"), afwijkingen=departures,
                          **sections)
-    answers._standaard = default_paths(raw, answers)
-    apply_derived_defaults(answers, today)
+    answers = apply_derived_defaults(answers.with_standaard(default_paths(raw, answers)), today)
     problems += [p for p in cross_field_problems(answers, skip=failed) if _section_of(p.pad) not in failed]
     if problems:
         raise _invalid(plaats, problems)
     return answers
 
 
-def _stand_in_failed_required(sections: dict, failed: set[str]) -> None:
+def _stand_in_failed_required(sections: dict[str, Any], failed: set[str]) -> None:
     """Empty stand-ins for required sections that failed, so that the cross-field rules on the
     other sections can still run and every problem is reported at once. Rules that read a failed
     section are skipped, so a stand-in never produces a problem of its own."""
     if "consortium" in failed:
-        sections["consortium"] = Consortium.model_construct()
+        sections["consortium"] = _stand_in(Consortium)
     if "rechtsvorm" in failed:
-        sections["rechtsvorm"] = Rechtsvorm.model_construct(vorm="geen")
+        sections["rechtsvorm"] = _stand_in(Rechtsvorm, vorm="geen")
     if "partners" in failed:
         sections["partners"] = []
+
+
+def _stand_in(model: type[S], **values: Any) -> S:
+    """An unvalidated section with only `values`: never shown, only read by rules that skip it."""
+    return model.model_construct(**values)
 
 
 def _invalid(plaats: str, problems: list[Problem]) -> InvalidAnswers:
@@ -85,7 +93,7 @@ def _section_of(pad: str) -> str:
     return pad.split(".")[0].split("[")[0]
 
 
-def _top_level_problems(raw: dict) -> list[Problem]:
+def _top_level_problems(raw: dict[Any, Any]) -> list[Problem]:
     problems = []
     for key in raw:
         if key not in TOP_KEYS + EXTRA_TOP_KEYS:
@@ -101,13 +109,13 @@ def _top_level_problems(raw: dict) -> list[Problem]:
     return problems
 
 
-def _unknown_key(key: str, prefix: str, known) -> Problem:
+def _unknown_key(key: str, prefix: str, known: tuple[str, ...]) -> Problem:
     hint = closest(key, known)
     tip = f"; bedoelt u '{hint}'?" if hint else f"; bekende sleutels: {', '.join(known)}"
     return Problem(f"{prefix}{key}", f"onbekende sleutel{tip}")
 
 
-def _validate_sections(raw: dict, problems: list[Problem]) -> tuple[dict, set[str]]:
+def _validate_sections(raw: dict[Any, Any], problems: list[Problem]) -> tuple[dict[str, Any], set[str]]:
     sections: dict[str, Any] = {}
     failed: set[str] = set()
     for name, model in SECTIONS.items():
@@ -133,7 +141,7 @@ def _validate_sections(raw: dict, problems: list[Problem]) -> tuple[dict, set[st
     return sections, failed
 
 
-def validate_section(model: type[Section], data: Any, prefix: str) -> Section | list[Problem]:
+def validate_section(model: type[S], data: Any, prefix: str) -> S | list[Problem]:
     """Validate one section (or one partner); return it, or the Dutch problems found."""
     if data is None:
         data = {}
@@ -153,7 +161,8 @@ def _validate_partners(data: Any, problems: list[Problem]) -> list[Partner] | No
     if not isinstance(data, list):
         problems.append(Problem("partners", "verwacht een lijst van partners (elk beginnend met '- naam:')"))
         return None
-    partners, ok = [], True
+    partners: list[Partner] = []
+    ok = True
     for i, item in enumerate(data):
         result = validate_section(Partner, item, f"partners[{i}]")
         if isinstance(result, list):
@@ -170,7 +179,7 @@ def _validate_partners(data: Any, problems: list[Problem]) -> list[Partner] | No
     return partners if ok else None
 
 
-def _translate(error: dict, model: type[BaseModel], prefix: str) -> Problem:
+def _translate(error: ErrorDetails, model: type[BaseModel], prefix: str) -> Problem:
     loc = error["loc"]
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -191,14 +200,14 @@ _DUTCH = {
 }
 
 
-def _path(prefix: str, loc: tuple) -> str:
+def _path(prefix: str, loc: tuple[int | str, ...]) -> str:
     path = prefix
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
     return path
 
 
-def _known_keys(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
+def _known_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -206,6 +215,12 @@ def _known_keys(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
         annotation = current.model_fields[part].annotation
         current = getattr(annotation, "__args__", (annotation,))[0]
     return tuple(current.model_fields)
+
+
+@cache
+def _field_adapter(model: type[Section], key: str) -> TypeAdapter[Any]:
+    """The validator of one field on its own; built once (building one costs more than using it)."""
+    return TypeAdapter(model.model_fields[key].rebuild_annotation())
 
 
 def validate_field(section: str, key: str, value: Any) -> tuple[Any, list[Problem]]:
@@ -217,12 +232,8 @@ def validate_field(section: str, key: str, value: Any) -> tuple[Any, list[Proble
     model = Partner if section == "partners" else SECTIONS[section]
     if key not in model.model_fields:
         return None, [_unknown_key(key, f"{section}.", tuple(model.model_fields))]
-    from pydantic import TypeAdapter
-
-    field = model.model_fields[key]
-    adapter = TypeAdapter(field.rebuild_annotation())
     try:
-        return adapter.validate_python(value), []
+        return _field_adapter(model, key).validate_python(value), []
     except ValidationError as exc:
         prefix = f"{section}.{key}"
         return None, [_translate(error, model, prefix) for error in exc.errors(include_url=False)]

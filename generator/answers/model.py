@@ -2,17 +2,20 @@
 
 Keys whose default depends on other answers (`ingangsdatum`, `basisjaar`, `leiding`,
 `rechtbank`) are None here and resolved in `defaults.apply_derived_defaults`, the one place
-where defaults that need context are applied.
+where defaults that need context are computed (into a new, frozen value).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from generator.answers import vocabulary as v
 from generator.answers.fields import (
+    AS_NUMBER,
+    AS_WHOLE,
     Amount,
     AmountMap,
     Bool,
@@ -22,15 +25,52 @@ from generator.answers.fields import (
     PositiveAmount,
     Text,
     TextList,
-    choice,
-    choices_list,
-    percentage,
-    whole,
+    between,
+    list_of,
+    one_of,
 )
+
+# The field types of the model, named so that a type checker can read them: the validators in the
+# metadata refuse a value with a Dutch message; the type is what a validated value is.
+Taak = Annotated[str, one_of(v.TAKEN)]
+PartnerVorm = Annotated[str, one_of(v.PARTNER_VORMEN)]
+Vorm = Annotated[str, one_of(v.VORMEN)]
+Stemmodel = Annotated[str, one_of(v.STEMMODELLEN)]
+Besluiten = Annotated[list[str], list_of(v.BESLUITEN)]
+Impasse = Annotated[str, one_of(v.IMPASSES)]
+Risicoverdeling = Annotated[str, one_of(v.RISICOVERDELINGEN)]
+Verdeling = Annotated[str, one_of(v.VERDELINGEN)]
+Ventielsoort = Annotated[str, one_of(v.VENTIELEN)]
+Tekort = Annotated[str, one_of(v.TEKORTEN)]
+Overschot = Annotated[str, one_of(v.OVERSCHOTTEN)]
+UittredingPer = Annotated[str, one_of(v.UITTREDING_PER)]
+Vergoeding = Annotated[str, one_of(v.VERGOEDINGEN)]
+Toetreding = Annotated[str, one_of(v.TOETREDINGEN)]
+Uitsluitingsgronden = Annotated[list[str], list_of(v.UITSLUITINGSGRONDEN)]
+Toezichtmodel = Annotated[str, one_of(v.TOEZICHTMODELLEN)]
+Leiding = Annotated[str, one_of(v.LEIDING)]
+Kpis = Annotated[list[str], list_of(v.KPIS)]
+Frequentie = Annotated[str, one_of(v.FREQUENTIES)]
+AvgRol = Annotated[str, one_of(v.AVG_ROLLEN)]
+Uitwisseling = Annotated[str, one_of(v.UITWISSELINGEN)]
+Geschilroute = Annotated[str, one_of(v.GESCHILROUTES)]
+
+Aandeel = Annotated[float | int, AS_NUMBER, between(0, 100, low_open=True)]
+Drempel = Annotated[float | int, AS_NUMBER, between(0, 100, low_open=True)]
+Meerderheid = Annotated[float | int, AS_NUMBER, between(50, 100)]
+Afroming = Annotated[float | int, AS_NUMBER, between(0, 30)]
+Looptijd = Annotated[int, AS_WHOLE, between(1, 15)]
+Aantal = Annotated[int, AS_WHOLE, between(0, None)]
+Jaar = Annotated[int, AS_WHOLE, between(1990, 2100)]
+Dagen = Annotated[int, AS_WHOLE, between(1, 365)]
+Maanden = Annotated[int, AS_WHOLE, between(1, 36)]
+Raadsleden = Annotated[int, AS_WHOLE, between(3, 9)]
 
 
 class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_default=False)
+    """One section of the answers file; validated values never change (frozen)."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=False, frozen=True)
 
 
 class Consortium(Section):
@@ -39,28 +79,28 @@ class Consortium(Section):
     opdrachtgever: Text
     opdrachtwaarde_per_jaar: PositiveAmount
     ingangsdatum: Date | None = None
-    looptijd_jaren: whole(1, 15) = 4
-    taak: choice(v.TAKEN) = "smal"
+    looptijd_jaren: Looptijd = 4
+    taak: Taak = "smal"
     verblijf: Bool = False
     toegang: Bool = False
     # None = not given: unknown is not 0 (Jeugdwet 4.4.1; see README, Afwijkingen).
-    jeugdhulpverleners: whole(0, None) | None = None
+    jeugdhulpverleners: Aantal | None = None
     hoofdelijk: Bool = True
 
 
 class Partner(Section):
     naam: Text
-    rechtsvorm: choice(v.PARTNER_VORMEN) = "stichting"
+    rechtsvorm: PartnerVorm = "stichting"
     kvk: Kvk | None = None
     plaats: Text | None = None
     vertegenwoordiger: Text | None = None
-    aandeel: percentage(0, 100, low_open=True)
+    aandeel: Aandeel
     omzet: Amount | None = None
     penvoerder: Bool = False
 
 
 class Rechtsvorm(Section):
-    vorm: choice(v.VORMEN)
+    vorm: Vorm
     naam: Text | None = None
     zetel: Text | None = None
     # BV only (BW 2:178): euros per share; an addition to the contract (README, Afwijkingen).
@@ -72,35 +112,35 @@ DEFAULT_UNANIEM = ["statutenwijziging", "ontbinding"]
 
 
 class Stemrecht(Section):
-    model: choice(v.STEMMODELLEN) = "gelijk"
+    model: Stemmodel = "gelijk"
     maximum: Percentage = 50
     quorum: Percentage = 50
-    gekwalificeerd: percentage(50, 100) = 67
-    gekwalificeerde_besluiten: choices_list(v.BESLUITEN) = Field(
+    gekwalificeerd: Meerderheid = 67
+    gekwalificeerde_besluiten: Besluiten = Field(
         default_factory=lambda: list(DEFAULT_GEKWALIFICEERD)
     )
-    unanieme_besluiten: choices_list(v.BESLUITEN) = Field(
+    unanieme_besluiten: Besluiten = Field(
         default_factory=lambda: list(DEFAULT_UNANIEM)
     )
-    impasse: choice(v.IMPASSES) = "mediation"
+    impasse: Impasse = "mediation"
 
 
 class Lumpsum(Section):
-    basisjaar: whole(1990, 2100) | None = None
+    basisjaar: Jaar | None = None
     historische_uitgaven: Amount | None = None
     indexatie: Percentage = 0
     toeslagen: AmountMap = Field(default_factory=dict)
     inverdieneffect: Percentage = 0
     kostprijselementen: Bool = False
-    risicoverdeling: choice(v.RISICOVERDELINGEN) = "integraal"
-    verdeling: choice(v.VERDELINGEN) = "verdeelsleutel"
-    afroming: percentage(0, 30) = 0
+    risicoverdeling: Risicoverdeling = "integraal"
+    verdeling: Verdeling = "verdeelsleutel"
+    afroming: Afroming = 0
     reserve: Percentage = 0
 
 
 class Ventiel(Section):
-    soort: choice(v.VENTIELEN)
-    drempel: percentage(0, 100, low_open=True) | None = None
+    soort: Ventielsoort
+    drempel: Drempel | None = None
 
 
 def _default_ventielen() -> list[Ventiel]:
@@ -109,30 +149,30 @@ def _default_ventielen() -> list[Ventiel]:
 
 class Risicoventielen(Section):
     ventielen: list[Ventiel] = Field(default_factory=_default_ventielen)
-    meldingstermijn: whole(1, 365) = 30
-    tekort: choice(v.TEKORTEN) = "naar_aandeel"
-    overschot: choice(v.OVERSCHOTTEN) = "reserve"
+    meldingstermijn: Dagen = 30
+    tekort: Tekort = "naar_aandeel"
+    overschot: Overschot = "reserve"
 
 
 DEFAULT_UITSLUITINGSGRONDEN = ["faillissement", "surseance", "wanprestatie"]
 
 
 class Uittreding(Section):
-    opzegtermijn: whole(1, 36) = 12
-    per: choice(v.UITTREDING_PER) = "einde_boekjaar"
-    vergoeding: choice(v.VERGOEDINGEN) = "aandeel_tekort"
+    opzegtermijn: Maanden = 12
+    per: UittredingPer = "einde_boekjaar"
+    vergoeding: Vergoeding = "aandeel_tekort"
     vast_bedrag: PositiveAmount | None = None
     zorgcontinuiteit: Bool = True
-    toetreding: choice(v.TOETREDINGEN) = "unaniem"
-    uitsluitingsgronden: choices_list(v.UITSLUITINGSGRONDEN) = Field(
+    toetreding: Toetreding = "unaniem"
+    uitsluitingsgronden: Uitsluitingsgronden = Field(
         default_factory=lambda: list(DEFAULT_UITSLUITINGSGRONDEN)
     )
 
 
 class Toezicht(Section):
-    model: choice(v.TOEZICHTMODELLEN) = "getrapt"
-    leden: whole(3, 9) = 3
-    leiding: choice(v.LEIDING) | None = None
+    model: Toezichtmodel = "getrapt"
+    leden: Raadsleden = 3
+    leiding: Leiding | None = None
     clientenraad: Bool = False
     ondernemingsraad: Bool = False
 
@@ -141,15 +181,15 @@ DEFAULT_KPIS = [k for k in v.KPIS if k != "transformatie"]
 
 
 class Dataregistratie(Section):
-    kpis: choices_list(v.KPIS) = Field(default_factory=lambda: list(DEFAULT_KPIS))
-    frequentie: choice(v.FREQUENTIES) = "kwartaal"
-    avg_rol: choice(v.AVG_ROLLEN) = "gezamenlijk"
-    uitwisseling: choice(v.UITWISSELINGEN) = "per_partner"
+    kpis: Kpis = Field(default_factory=lambda: list(DEFAULT_KPIS))
+    frequentie: Frequentie = "kwartaal"
+    avg_rol: AvgRol = "gezamenlijk"
+    uitwisseling: Uitwisseling = "per_partner"
     jaarverslag: Bool = True
 
 
 class Geschillen(Section):
-    route: choice(v.GESCHILROUTES) = "mediation_rechter"
+    route: Geschilroute = "mediation_rechter"
     rechtbank: Text | None = None
 
 
@@ -171,9 +211,10 @@ EXTRA_TOP_KEYS = ("afwijkingen",)  # additions to the contract's top level, docu
 
 
 class Antwoorden(BaseModel):
-    """A validated answers file, with every default applied and remembered."""
+    """A validated answers file, with every default applied and remembered. Frozen: a default
+    that follows other answers is computed into a new value (answers.defaults), never written back."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     versie: int = 1
     consortium: Consortium
@@ -208,11 +249,30 @@ class Antwoorden(BaseModel):
         return self.rechtsvorm.vorm != "geen"
 
     @property
-    def einddatum(self) -> dt.date:
+    def ingangsdatum(self) -> dt.date:
+        """The start date as given, or as answers.defaults computed it (set once validated)."""
         start = self.consortium.ingangsdatum
-        assert start is not None
+        assert start is not None, "validated answers always have a start date"
+        return start
+
+    @property
+    def basisjaar(self) -> int:
+        """The base year as given, or the year before the start date (answers.defaults)."""
+        year = self.lumpsum.basisjaar
+        assert year is not None, "validated answers always have a base year"
+        return year
+
+    @property
+    def einddatum(self) -> dt.date:
+        start = self.ingangsdatum
         return start.replace(year=start.year + self.consortium.looptijd_jaren) - dt.timedelta(days=1)
 
-    def as_plain(self) -> dict:
+    def with_standaard(self, paths: frozenset[str]) -> Antwoorden:
+        """A copy that records `paths` as the values that came from a default."""
+        copy = self.model_copy()
+        copy._standaard = paths
+        return copy
+
+    def as_plain(self) -> dict[str, object]:
         """Plain data (dates as date), suitable for writing back as an answers file."""
         return self.model_dump(mode="python")

@@ -5,21 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from generator.answers.model import Antwoorden
-from generator.assemble import akte
-from generator.assemble.context import namespace
-from generator.assemble.document import Document, Ondertekenaar
 from generator.assemble.render import Place, Renderer
-from generator.assemble.select import Selection, condition_inputs, select
+from generator.document import Document, Ondertekenaar
 from generator.errors import LibraryError, Problem
+from generator.library import akte
 from generator.library.checks import missing_requirements
-from generator.library.load import Library
-from generator.library.schema import DOCUMENTS, Clause
-
-SIGNED = ("samenwerkingsovereenkomst", "huishoudelijk_reglement")
+from generator.library.namespace import namespace
+from generator.library.schema import Clause, Library
+from generator.library.select import Selection, condition_inputs, select
 
 
 def documents_for(library: Library, vorm: str) -> list[str]:
-    return [d for d in DOCUMENTS if vorm in library.manifest.documenten[d].vormen]
+    return [d for d in library.documents if vorm in library.manifest.documenten[d].vormen]
 
 
 def assemble(answers: Antwoorden, library: Library, *, require_complete: bool = True) -> list[Document]:
@@ -77,9 +74,9 @@ def _document(library: Library, key: str, selection: Selection, ns: dict[str, An
             doc.artikelen.append(article)
         else:
             (doc.preambule if clause.soort == "preambule" else doc.slot).append(renderer.block(clause))
-        doc.gebruikt.append(_used(clause, places, ns, library.reads))
-    doc.weggelaten = [_left_out(c, reason, ns, library.reads) for c, reason in selection.weggelaten]
-    if key in SIGNED:
+        doc.gebruikt.append(_used(clause, places, ns))
+    doc.weggelaten = [_left_out(c, reason, ns) for c, reason in selection.weggelaten]
+    if library.manifest.documenten[key].ondertekend:
         doc.ondertekenaars = _signatories(renderer, ns)
     doc.open_punten = renderer.open_points
     return doc
@@ -97,7 +94,7 @@ def _signatories(renderer: Renderer, ns: dict[str, Any]) -> list[Ondertekenaar]:
     return result
 
 
-def _used(clause, places: dict[str, Place], ns: dict[str, Any], reads: dict) -> dict:
+def _used(clause: Clause, places: dict[str, Place], ns: dict[str, Any]) -> dict[str, Any]:
     place = places.get(clause.id)
     return {
         "id": clause.id,
@@ -107,15 +104,15 @@ def _used(clause, places: dict[str, Place], ns: dict[str, Any], reads: dict) -> 
         "onderdeel": clause.soort,
         "bron": clause.bron,
         "voorwaarde": clause.when,
-        "gekozen_door": condition_inputs(clause.when, ns, reads),
+        "gekozen_door": condition_inputs(clause.when, ns),
     }
 
 
-def _left_out(clause, reason: str, ns: dict[str, Any], reads: dict) -> dict:
+def _left_out(clause: Clause, reason: str, ns: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": clause.id,
         "versie": clause.versie,
         "titel": clause.titel,
         "reden": reason,
-        "waarden": condition_inputs(clause.when, ns, reads),
+        "waarden": condition_inputs(clause.when, ns),
     }

@@ -7,28 +7,46 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator.analysis.findings import Waarschuwing
+from generator.analysis.report import Analyse
 from generator.answers.model import Antwoorden
 from generator.assemble.build import assemble
-from generator.assemble.document import Document
+from generator.document import Document
 from generator.errors import OutputExists, Problem, output_error
 from generator.library.load import Library, default_library
 from generator.resources import data_dir
 
 ANALYSE_FILE = "governance-analyse.docx"
 ACCOUNT_FILE = "verantwoording.json"
-KNOWN_OUTPUTS = ("samenwerkingsovereenkomst.docx", "statuten.docx", "huishoudelijk-reglement.docx",
-                 ANALYSE_FILE, ACCOUNT_FILE)
+
+
+def known_outputs(library: Library) -> tuple[str, ...]:
+    """Every file a package can hold: each document bibliotheek.yaml names, the analysis, the account."""
+    return (*(spec.bestand for spec in library.manifest.documenten.values()), ANALYSE_FILE, ACCOUNT_FILE)
+
+
+@dataclass(frozen=True)
+class PackageReport:
+    """What `generate` wrote and what the user should know about it; nothing is read back."""
+
+    files: tuple[Path, ...]
+    # Per document file, how many open points it has (documents without any are left out).
+    open_points: dict[str, int]
+    warnings: tuple[Waarschuwing, ...]
 
 
 def master_template() -> Path:
+    """The house-style master every document is rendered from."""
     return data_dir("templates") / "huisstijl.docx"
 
 
 def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
                   library: Library | None = None, pdf: bool = False,
-                  extra: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
+                  extra: dict[str, Callable[[Path], None]] | None = None) -> PackageReport:
     """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed).
     `extra`: further files of the package (name -> writer of that file), e.g. a bid's
     afwijkingen.docx; they are staged, checked for overwriting and swapped in with the rest."""
@@ -36,15 +54,18 @@ def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
     documents = assemble(answers, library)
     extra = extra or {}
     names = [d.bestand for d in documents] + [ANALYSE_FILE, ACCOUNT_FILE, *extra]
+    analysed: list[Analyse] = []
 
     def write(staging: Path) -> list[str]:
-        _write_all(answers, library, documents, staging)
+        analysed.append(_write_all(answers, library, documents, staging))
         for name, write_extra in extra.items():
             write_extra(staging / name)
         return names + (pdfs_beside(staging, [n for n in names if n.endswith(".docx")]) if pdf else [])
 
-    known = KNOWN_OUTPUTS + tuple(extra)
-    return write_staged(out, write, known=known + pdf_names(known), force=force, wat="de documenten")
+    known = known_outputs(library) + tuple(extra)
+    files = write_staged(out, write, known=known + pdf_names(known), force=force, wat="de documenten")
+    open_points = {d.bestand: len(d.open_punten) for d in documents if d.open_punten}
+    return PackageReport(tuple(files), open_points, analysed[0].waarschuwingen)
 
 
 def write_staged(out: Path, write: Callable[[Path], list[str]], *, known: tuple[str, ...],
@@ -79,7 +100,7 @@ def pdfs_beside(folder: Path, docx_names: list[str]) -> list[str]:
     return [p.name for p in libreoffice.convert_to_pdf([folder / n for n in docx_names], folder)]
 
 
-def _refuse_overwrite(out: Path, force: bool, known: tuple[str, ...] = KNOWN_OUTPUTS) -> None:
+def _refuse_overwrite(out: Path, force: bool, known: tuple[str, ...]) -> None:
     if out.exists() and not out.is_dir():
         raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
     odd = [out / n for n in known if (out / n).exists() and not (out / n).is_file()]
@@ -100,19 +121,20 @@ def _problem(path: Path) -> Problem:
     return Problem(str(path), "bestaat al")
 
 
-def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path) -> None:
+def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path) -> Analyse:
     from generator.adapters import word
 
     template = master_template()
     for doc in documents:
         word.write_document(doc, template, staging / doc.bestand)
-    _write_analysis(answers, staging / ANALYSE_FILE, template)
+    result = _write_analysis(answers, staging / ANALYSE_FILE, template)
     account = accountability(answers, library, documents)
     (staging / ACCOUNT_FILE).write_text(json.dumps(account, ensure_ascii=False, indent=2, default=str),
                                         encoding="utf-8")
+    return result
 
 
-def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> None:
+def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> Analyse:
     from generator.adapters import word
     from generator.analysis.chart import draw_position_chart
     from generator.analysis.document import analysis_blocks
@@ -121,10 +143,11 @@ def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> None:
     result = analyse(answers)
     blocks = analysis_blocks(answers, result, _chart(result, draw_position_chart))
     naam = answers.rechtsvorm.naam if answers.heeft_rechtspersoon else answers.consortium.naam
-    word.write_blocks("Governance-analyse", naam, f"{naam} · Governance-analyse", blocks, template, target)
+    word.write_blocks("Governance-analyse", naam or "", f"{naam} · Governance-analyse", blocks, template, target)
+    return result
 
 
-def _chart(result, draw) -> bytes:
+def _chart(result: Analyse, draw: Callable[[Analyse], bytes]) -> bytes:
     """The position chart, reused from the cache when the analysis is identical (matplotlib's
     import alone costs more than the rest of `generate`)."""
     from generator import __version__, cache
@@ -138,7 +161,7 @@ def _chart(result, draw) -> bytes:
     return png
 
 
-def accountability(answers: Antwoorden, library: Library, documents: list[Document]) -> dict:
+def accountability(answers: Antwoorden, library: Library, documents: list[Document]) -> dict[str, Any]:
     return {
         "consortium": answers.consortium.naam,
         "bibliotheek_versie": library.versie,
@@ -156,7 +179,7 @@ def accountability(answers: Antwoorden, library: Library, documents: list[Docume
 
 
 def _move_into_place(staging: Path, out: Path, names: list[str],
-                     known: tuple[str, ...] = KNOWN_OUTPUTS) -> list[Path]:
+                     known: tuple[str, ...]) -> list[Path]:
     """Swap the new package in; if any step fails, the previous files are put back."""
     out.mkdir(parents=True, exist_ok=True)
     previous = staging / ".vorige"

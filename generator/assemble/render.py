@@ -8,10 +8,11 @@ from functools import cache
 from typing import Any
 
 from generator.adapters import jinja_env
-from generator.assemble.context import OPEN_END, OPEN_START, open_punt
-from generator.assemble.document import Artikel, Blok, Lid, Paragraph, Run
-from generator.assemble.select import fragments
+from generator.adapters.jinja_env import is_template
+from generator.document import Artikel, Blok, Lid, Paragraph, Run
+from generator.library.namespace import OPEN_END, OPEN_START, open_punt
 from generator.library.schema import Clause, Fragment
+from generator.library.select import fragments
 
 _MARKER = re.compile(f"{OPEN_START}(.*?){OPEN_END}")
 _SPACES = re.compile(r"\s+")
@@ -25,13 +26,8 @@ class Place:
     titel: str
 
 
-def is_template(text: str) -> bool:
-    """Static legal text (about half of all fragments) needs no Jinja at all."""
-    return "{" in text
-
-
 @cache
-def _template(text: str):
+def _template(text: str) -> jinja_env.Compiled:
     return jinja_env.compile_text(text)
 
 

@@ -3,14 +3,14 @@
 Public API (stable; other features build on it):
 
 - `compare_packages(old, new) -> PackageComparison`: `old` and `new` are lists of
-  `generator.assemble.document.Document` as `assemble()` returns them (any two packages: two
+  `generator.document.Document` as `assemble()` returns them (any two packages: two
   answers files, a tender model and a bid, a package built with an older and a newer library).
   Documents are matched by `Document.sleutel`; a document in one package only is wholly inserted
   or deleted.
 - `compare_documents(old | None, new | None) -> DocumentComparison`: one document.
 - `differing_parts(old, new) -> set[(document key, part key)]`: only which parts differ (moved
   ones included), without the word diff; fast enough to call many times.
-- The result types in `generator.compare.model`: `PackageComparison.documents` ->
+- The result types in `generator.comparison`: `PackageComparison.documents` ->
   `DocumentComparison.parts` (aligned by clause id: status same/changed/inserted/deleted/
   moved_from/moved_to, old and new article number) -> `PartComparison.paragraphs` ->
   `ParagraphChange` (house-style id, `change` of the whole paragraph, `oude_stijl`) ->
@@ -29,7 +29,7 @@ Public API (stable; other features build on it):
 """
 
 from generator.compare.engine import compare_documents, compare_packages, differing_parts
-from generator.compare.model import (
+from generator.comparison import (
     DocumentComparison,
     PackageComparison,
     ParagraphChange,

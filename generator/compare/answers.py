@@ -15,8 +15,8 @@ from typing import Any
 
 from generator.answers import Antwoorden, validate_answers
 from generator.assemble.build import assemble
-from generator.assemble.document import Document
 from generator.compare.engine import differing_parts
+from generator.document import Document
 from generator.errors import ConsortiumError
 from generator.library.load import Library
 
@@ -69,7 +69,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 class Version:
     """One answers file: as read (raw YAML data, so that defaults stay defaults) and validated."""
 
-    raw: dict
+    raw: dict[str, Any]
     answers: Antwoorden
     documents: list[Document]
 
@@ -108,7 +108,7 @@ def _both_ways(old: Version, new: Version, pads: list[str], library: Library) ->
     return (forward or set()) | (backward or set())
 
 
-def _touched_by(base: Version, other: dict, pads: list[str], library: Library) -> set[PartRef] | None:
+def _touched_by(base: Version, other: dict[str, Any], pads: list[str], library: Library) -> set[PartRef] | None:
     """The parts of `base` that change when only these keys take the other file's values (or
     its default, when the other file leaves the key out); None when that breaks the contract."""
     raw = copy.deepcopy(base.raw)
@@ -126,7 +126,7 @@ def _steps(pad: str) -> list[str | int]:
     return [int(s) if s.isdigit() else s for part in pad.replace("]", "").split(".") for s in part.split("[")]
 
 
-def _copy_key(source: dict, target: dict, pad: str) -> None:
+def _copy_key(source: dict[str, Any], target: dict[str, Any], pad: str) -> None:
     steps = _steps(pad)
     value: Any = source
     for step in steps:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from generator.assemble.document import Document
 from generator.compare import words
 from generator.compare.layout import Part, Styled, parts
-from generator.compare.model import (
+from generator.comparison import (
     Change,
     DocumentComparison,
+    DocumentStatus,
     PackageComparison,
     ParagraphChange,
     PartComparison,
     Status,
 )
+from generator.document import Document
 
 # Two paragraphs at the same place are shown as one edited paragraph when they share at least
 # this share of their words; below it, as a deleted and an inserted paragraph.
@@ -40,6 +41,7 @@ def compare_documents(old: Document | None, new: Document | None) -> DocumentCom
     old_parts = parts(old) if old is not None else []
     new_parts = parts(new) if new is not None else []
     compared = tuple(_align_parts(old_parts, new_parts))
+    status: DocumentStatus
     if old is None:
         status = "inserted"
     elif new is None:
@@ -83,7 +85,7 @@ def _whole(part: Part, change: Change, status: Status, other_number: int | None)
 
 def _compare_part(old: Part, new: Part) -> PartComparison:
     paragraphs = tuple(compare_paragraphs(list(old.paragraphs), list(new.paragraphs)))
-    status = "changed" if any(p.changed for p in paragraphs) else "same"
+    status: Status = "changed" if any(p.changed for p in paragraphs) else "same"
     return PartComparison(new.sleutel, new.soort, new.titel, status, old.nummer, new.nummer, paragraphs)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.assemble.document import Artikel, Blok, Document, Lid, Ondertekenaar, Paragraph, Run
+from generator.comparison import PartKind
+from generator.document import Artikel, Blok, Document, Lid, Ondertekenaar, Paragraph, Run
 
 BLOCK_STYLES = {"cijfer": "Partij", "letter": "Overweging", "geen": "Tekst"}
 SIGNATURE_HEADING = "Ondertekening"
@@ -32,7 +33,7 @@ class Styled:
 @dataclass(frozen=True)
 class Part:
     sleutel: str
-    soort: str
+    soort: PartKind
     titel: str
     nummer: int | None
     paragraphs: tuple[Styled, ...]
@@ -73,7 +74,7 @@ def _article(art: Artikel) -> Part:
     return Part(art.clause_id, "artikel", art.titel, art.nummer, tuple(body))
 
 
-def _block(blok: Blok, soort: str, index: int) -> Part:
+def _block(blok: Blok, soort: PartKind, index: int) -> Part:
     heading = [_plain("Blokkop", blok.titel)] if blok.titel else []
     body = heading + _leden(blok.leden, BLOCK_STYLES[blok.nummering], "Artikeltekst")
     sleutel = blok.clause_id or f"{soort}:{index}:{blok.titel}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from generator.compare.answers import ABSENT, Attribution
-from generator.compare.model import DocumentComparison, PackageComparison, PartComparison
+from generator.compare.answers import ABSENT, Attribution, PartRef
+from generator.comparison import DocumentComparison, PackageComparison, PartComparison
 
 _STATUS = {
     "changed": "gewijzigd",
@@ -85,7 +85,7 @@ def _answers_section(comparison: PackageComparison, attribution: Attribution) ->
     return [*lines, ""]
 
 
-def _refs_text(comparison: PackageComparison, refs) -> str:
+def _refs_text(comparison: PackageComparison, refs: frozenset[PartRef]) -> str:
     parts = []
     for document in comparison.documents:
         labels = [part_label(document, p) + ("" if p.status == "changed" else f" ({_status(p)})")

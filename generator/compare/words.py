@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import Any
 
-from generator.assemble.document import Paragraph
-from generator.compare.model import Change, Piece
+from generator.comparison import Change, Piece
+from generator.document import Paragraph
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 Token = tuple[str, bool]  # (text, open point)
@@ -43,10 +44,10 @@ def whole(runs: Paragraph, change: Change) -> tuple[Piece, ...]:
 
 
 def _opcodes(a: list[Token], b: list[Token]) -> list[tuple[str, int, int, int, int]]:
-    """difflib's opcodes, with a lone space between two changes folded into them: "50 % of 3"
+    """Difflib's opcodes, with a lone space between two changes folded into them: "50 % of 3"
     to "60 % of 4" stays two small changes, but "A B C" to "X Y Z" is one, not three."""
     codes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    result: list[list] = []
+    result: list[list[Any]] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(codes):
         between = 0 < index < len(codes) - 1
         if tag == "equal" and between and all(t.isspace() for t, _ in a[i1:i2]):

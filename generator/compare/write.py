@@ -6,18 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 from generator.assemble.package import (
-    ANALYSE_FILE,
-    KNOWN_OUTPUTS,
     master_template,
     pdf_names,
     pdfs_beside,
     write_staged,
 )
-from generator.compare.model import PackageComparison
+from generator.comparison import PackageComparison
+from generator.library.load import default_library
+from generator.library.schema import Library
 
 SUMMARY_FILE = "wijzigingen.md"
 AUTHOR = "consortium"
-_DOCUMENT_FILES = tuple(n for n in KNOWN_OUTPUTS if n.endswith(".docx") and n != ANALYSE_FILE)
 
 
 def redlined_name(bestand: str) -> str:
@@ -25,7 +24,9 @@ def redlined_name(bestand: str) -> str:
     return f"{bestand.removesuffix('.docx')}-wijzigingen.docx"
 
 
-KNOWN_COMPARISON_OUTPUTS = (*(redlined_name(n) for n in _DOCUMENT_FILES), SUMMARY_FILE)
+def known_comparison_outputs(library: Library) -> tuple[str, ...]:
+    """Every file a comparison can hold: a redlined copy of each document, and the summary."""
+    return (*(redlined_name(s.bestand) for s in library.manifest.documenten.values()), SUMMARY_FILE)
 
 
 def revision_date(moment: dt.datetime | None = None) -> str:
@@ -50,5 +51,6 @@ def write_comparison_package(comparison: PackageComparison, summary: str, out: P
         (staging / SUMMARY_FILE).write_text(summary, encoding="utf-8")
         return names + [SUMMARY_FILE] + (pdfs_beside(staging, names) if pdf else [])
 
-    known = KNOWN_COMPARISON_OUTPUTS + pdf_names(KNOWN_COMPARISON_OUTPUTS)
+    outputs = known_comparison_outputs(default_library())
+    known = outputs + pdf_names(outputs)
     return write_staged(out, write, known=known, force=force, wat="de vergelijking")

@@ -183,9 +183,13 @@ def block(section: str, answers: Antwoorden | None, reword: Reword = _same) -> s
 # -- the review screen ---------------------------------------------------------------------------
 def counts(answers: Antwoorden, found: Sequence[Waarschuwing] | None = None) -> str:
     """'2 hoog, 9 midden, 4 laag' (the severities that occur), or 'geen'."""
-    found = analyse(answers).waarschuwingen if found is None else found
-    tally = Counter(w.ernst for w in found)
-    return ", ".join(f"{tally[e]} {e}" for e in (HOOG, MIDDEN, LAAG) if tally[e]) or "geen"
+    return tally(analyse(answers).waarschuwingen if found is None else found)
+
+
+def tally(found: Sequence[Waarschuwing]) -> str:
+    """'2 hoog, 9 midden, 4 laag' for these warnings (the severities that occur), or 'geen'."""
+    per = Counter(w.ernst for w in found)
+    return ", ".join(f"{per[e]} {e}" for e in (HOOG, MIDDEN, LAAG) if per[e]) or "geen"
 
 
 def warning_summary(answers: Antwoorden | None) -> list[str]:

@@ -14,22 +14,18 @@ When nothing is pending, the review screen is shown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from generator.adapters.asking import BACK, DONE, Asker, Prompt
 from generator.answers.load import validate_field
+from generator.errors import Problem
 from generator.interview import kinds
-from generator.interview.prompt import BACK, DONE, Asker, Prompt
+from generator.interview.host import Step
 from generator.interview.questionnaire import Question, Questionnaire, Section
 from generator.interview.state import AnswerState, model_default, prune, step_for_pad
-
-Step = Question | Section
-
-
-def message(texts: list[str], *, capital: bool = True) -> str:
-    """Dutch validation messages as one line; sentence-cased unless it follows a colon."""
-    text = "; ".join(dict.fromkeys(texts))
-    return text[:1].upper() + text[1:] if capital else text
+from generator.interview.wording import message
 
 
 class Engine:
@@ -301,25 +297,25 @@ class Engine:
 
     def prompt_for(self, q: Question) -> Prompt:
         kind = kinds.PROMPT_KIND[q.soort]
-        base = dict(key=q.path, kind=kind, message=q.vraag, convert=self.convert_for(q))
+        base = Prompt(key=q.path, kind=kind, message=q.vraag, convert=self.convert_for(q))
         if kind == "text":
             stored = self.state.raw(q) if self.state.has(q) else None
             shown = stored if stored is not None else self.current(q)
             may_skip = q.nullable and not self.trial_problems(q, None)
-            return Prompt(**base, default=kinds.show(q, shown), hint="leeg laten mag" if may_skip else "")
+            return replace(base, default=kinds.show(q, shown), hint="leeg laten mag" if may_skip else "")
         options = self.allowed_options(q)
         values = [o.value for o in options]
         if kind == "checkbox":
             chosen = self.current(q) or []
-            return Prompt(**base, options=options, default=[v for v in values if v in chosen])
+            return replace(base, options=options, default=[v for v in values if v in chosen])
         default = next((v for v in (self.current(q), self.default_for(q)) if v in values), values[0])
-        return Prompt(**base, options=options, default=default)
+        return replace(base, options=options, default=default)
 
     # Admission of a new partner is asked once, as uittreding.toetreding; the answers model puts
     # it in the matching list of decisions (defaults.align_admission_rule).
     ADMISSION_LISTS = frozenset({"stemrecht.gekwalificeerde_besluiten", "stemrecht.unanieme_besluiten"})
 
-    def allowed_options(self, q: Question) -> tuple:
+    def allowed_options(self, q: Question) -> tuple[Any, ...]:
         """Choices that break no rule of the answers file given the other answers."""
         options = kinds.options(q, self.state.partners)
         if q.path in self.ADMISSION_LISTS:
@@ -333,7 +329,7 @@ class Engine:
         def convert(raw: Any) -> tuple[Any, str | None]:
             candidate = kinds.parse(q, raw)
             if q.soort == "partner":
-                value, problems = candidate, []
+                value, problems = candidate, list[Problem]()
             else:
                 value, problems = validate_field(q.section, q.key, candidate)
             if problems:

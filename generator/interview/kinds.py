@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.interview.prompt import Option, PromptKind
+from generator.adapters.asking import Option, PromptKind
 from generator.interview.questionnaire import Question
 
 PROMPT_KIND: dict[str, PromptKind] = {
@@ -110,7 +110,7 @@ def show(q: Question, value: Any) -> str:
     return str(value)
 
 
-def options(q: Question, partners: list[dict]) -> tuple[Option, ...]:
+def options(q: Question, partners: list[dict[str, Any]]) -> tuple[Option, ...]:
     if q.soort == "janee":
         return JA_NEE
     if q.soort == "partner":
@@ -122,7 +122,7 @@ def options(q: Question, partners: list[dict]) -> tuple[Option, ...]:
     return tuple(Option(title, value) for value, title in (q.keuzes or {}).items())
 
 
-def display(q: Question, value: Any, partners: list[dict]) -> str:
+def display(q: Question, value: Any, partners: list[dict[str, Any]]) -> str:
     """A stored value in plain Dutch, for the review screen."""
     from generator import notation
     from generator.answers.vocabulary import VENTIELEN
@@ -138,7 +138,7 @@ def display(q: Question, value: Any, partners: list[dict]) -> str:
         titles = [(q.keuzes or {}).get(v, str(v)) for v in values]
         return "; ".join(titles) if titles else "geen"
     if q.soort == "ventielen" and isinstance(value, list):
-        parts = [VENTIELEN.get(v.get("soort"), str(v.get("soort")))
+        parts = [VENTIELEN.get(str(v.get("soort")), str(v.get("soort")))
                  + (f" (drempel {notation.procent(v['drempel'])})" if v.get("drempel") is not None else "")
                  for v in value if isinstance(v, dict)]
         return ", ".join(parts) if parts else "geen"

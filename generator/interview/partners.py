@@ -7,25 +7,25 @@ least two partners, valid fields, unique names, shares adding up to 100).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
+from generator.adapters.asking import BACK, DONE, Option, Prompt
 from generator.answers.load import MIN_PARTNERS, validate_field
 from generator.answers.vocabulary import PARTNER_VORMEN
 from generator.errors import Problem
 from generator.interview import kinds
-from generator.interview.prompt import BACK, DONE, Option, Prompt
+from generator.interview.host import Host
 from generator.interview.questionnaire import REPEATING, Question
 from generator.interview.state import AnswerState, step_for_pad
-
-if TYPE_CHECKING:
-    from generator.interview.engine import Engine
+from generator.interview.wording import message
 
 MENU = ("menu",)
 ADD, READY, EDIT, REMOVE = "toevoegen", "klaar", "wijzig", "verwijder"
 
 
-def share_total(partners: list[dict]) -> float:
-    return sum(p["aandeel"] for p in partners
+def share_total(partners: list[dict[str, Any]]) -> float:
+    return sum(float(p["aandeel"]) for p in partners
                if isinstance(p.get("aandeel"), int | float) and not isinstance(p.get("aandeel"), bool))
 
 
@@ -35,7 +35,7 @@ def partner_lines(state: AnswerState) -> list[str]:
 
     lines = []
     for i, p in enumerate(state.partners, 1):
-        vorm = PARTNER_VORMEN.get(p.get("rechtsvorm"), p.get("rechtsvorm") or "rechtsvorm onbekend")
+        vorm = PARTNER_VORMEN.get(str(p.get("rechtsvorm")), p.get("rechtsvorm") or "rechtsvorm onbekend")
         share = p.get("aandeel")
         share_text = f"{getal(share)}%" if isinstance(share, int | float) else "aandeel nog onbekend"
         extra = ", penvoerder" if p.get("penvoerder") is True else ""
@@ -48,7 +48,7 @@ def partner_lines(state: AnswerState) -> list[str]:
 
 
 class PartnerGroup:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Host):
         self.e = engine
         self.fields: tuple[Question, ...] = engine.questionnaire.section(REPEATING).vragen
 
@@ -170,7 +170,7 @@ class PartnerGroup:
         self.e.save()
         return DONE
 
-    def _prompt(self, i: int, q: Question, partner: dict) -> Prompt:
+    def _prompt(self, i: int, q: Question, partner: dict[str, Any]) -> Prompt:
         kind = kinds.PROMPT_KIND[q.soort]
         others = [p for j, p in enumerate(self.state.partners) if j != i]
         placed = share_total(others)
@@ -189,12 +189,11 @@ class PartnerGroup:
         return Prompt(key=f"partners[{i}].{q.key}", kind=kind, message=text.strip(), options=options,
                       default=value if value in values else values[0], convert=convert)
 
-    def _convert(self, i: int, q: Question):
+    def _convert(self, i: int, q: Question) -> Callable[[Any], tuple[Any, str | None]]:
         def convert(raw: Any) -> tuple[Any, str | None]:
             candidate = kinds.parse(q, raw)
             value, problems = validate_field(REPEATING, q.key, candidate)
             if problems:
-                from generator.interview.engine import message
 
                 return None, self.e.reword(message([p.bericht for p in problems]))
             error = self._field_errors(i, q.key, value)
@@ -205,8 +204,6 @@ class PartnerGroup:
     def _field_errors(self, i: int, key: str, value: Any) -> str | None:
         """Problems of the answers file at this partner's field if `value` were stored; for the
         name, also a clash it would cause with another partner's name."""
-        from generator.interview.engine import message
-
         trial = self.state.copy()
         trial.put_partner(i, key, value)
         before = set(self.state.problems())

@@ -145,7 +145,7 @@ def _section(item: Any, index: int, plaats: str) -> Section:
     )
 
 
-def _refuse_unknown(item: dict, known: set[str], where: str) -> None:
+def _refuse_unknown(item: dict[str, Any], known: set[str], where: str) -> None:
     for key in item:
         if key not in known:
             hint = closest(str(key), known)
@@ -153,7 +153,7 @@ def _refuse_unknown(item: dict, known: set[str], where: str) -> None:
                                + (f"; bedoelt u '{hint}'?" if hint else "."))
 
 
-def _text(item: dict, key: str, where: str) -> str:
+def _text(item: dict[str, Any], key: str, where: str) -> str:
     value = item.get(key)
     if not isinstance(value, str) or not value.strip():
         raise LibraryError(f"{where}: '{key}' ontbreekt of is leeg.")
@@ -223,8 +223,9 @@ def _condition(source: Any, where: str) -> Callable[..., Any]:
     for node in tree.find_all(nodes.Name):
         if node.name not in SECTION_ORDER:
             raise LibraryError(f"{where}: de voorwaarde '{source}' noemt onbekend onderdeel '{node.name}'.")
-    for node in tree.find_all(nodes.Getattr):
-        if isinstance(node.node, nodes.Name) and node.attr not in model_fields(node.node.name):
+    for getattr_node in tree.find_all(nodes.Getattr):
+        owner = getattr_node.node
+        if isinstance(owner, nodes.Name) and getattr_node.attr not in model_fields(owner.name):
             raise LibraryError(f"{where}: de voorwaarde '{source}' noemt onbekende sleutel "
-                               f"'{node.node.name}.{node.attr}'.")
+                               f"'{owner.name}.{getattr_node.attr}'.")
     return test

@@ -7,16 +7,14 @@ Everything fits 80 columns and wraps at word boundaries.
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.adapters.asking import BACK, Option, Prompt
 from generator.interview import kinds
 from generator.interview.consequences import warning_summary
+from generator.interview.host import Host
 from generator.interview.partners import partner_lines
-from generator.interview.prompt import BACK, Option, Prompt
 from generator.interview.questionnaire import REPEATING, Question, Section
-
-if TYPE_CHECKING:
-    from generator.interview.engine import Engine
 
 GENERATE = "genereer"
 STOP = "bewaar_en_stop"
@@ -30,7 +28,7 @@ def fill(text: str, first: str, rest: str) -> list[str]:
                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
 
 
-def overview(engine: Engine) -> str:
+def overview(engine: Host) -> str:
     """All answers per section as the documents will have them; defaults are marked."""
     lines = ["Overzicht van uw antwoorden", ""]
     for n, section in enumerate(engine.questionnaire.sections, 1):
@@ -45,7 +43,7 @@ def overview(engine: Engine) -> str:
     return "\n".join(lines).rstrip()
 
 
-def status_lines(engine: Engine) -> list[str]:
+def status_lines(engine: Host) -> list[str]:
     """Warnings by severity, open points and problems: the part a director must not miss."""
     lines = warning_summary(engine.state.provisional())
     if lines:
@@ -64,7 +62,7 @@ def status_lines(engine: Engine) -> list[str]:
     return lines
 
 
-def open_points(engine: Engine) -> list[str]:
+def open_points(engine: Host) -> list[str]:
     points = [q.label for q in engine.open_points()]
     fields = {q.key: q.label for q in engine.questionnaire.section(REPEATING).vragen}
     for p in engine.state.partners:
@@ -74,7 +72,7 @@ def open_points(engine: Engine) -> list[str]:
     return points
 
 
-def _effective(engine: Engine, q: Question) -> Any:
+def _effective(engine: Host, q: Question) -> Any:
     """The value the documents will use: from the answers model, defaults applied."""
     answers = engine.state.provisional()
     if answers is None or q.soort == "partner":
@@ -85,7 +83,7 @@ def _effective(engine: Engine, q: Question) -> Any:
     return plain(value)
 
 
-def _answer_lines(engine: Engine, section: Section) -> list[str]:
+def _answer_lines(engine: Host, section: Section) -> list[str]:
     context = engine.state.context()
     partners = engine.state.partners
     lines = []
@@ -105,7 +103,7 @@ def _answer_lines(engine: Engine, section: Section) -> list[str]:
     return lines
 
 
-def review_prompt(engine: Engine) -> Prompt:
+def review_prompt(engine: Host) -> Prompt:
     problems = engine.state.problems()
     reason = f"eerst oplossen: {engine.reword(str(problems[0]))}" if problems else None
     sections = engine.questionnaire.sections
@@ -117,14 +115,14 @@ def review_prompt(engine: Engine) -> Prompt:
                   options=(generate, stop, *jumps), default=default)
 
 
-def _first_section_with_problem(engine: Engine) -> str | None:
+def _first_section_with_problem(engine: Host) -> str | None:
     for i in range(len(engine.steps)):
         if engine.active(i) and engine.pending(i):
             return engine.section_id(engine.steps[i])
     return None
 
 
-def ask_review(engine: Engine) -> Any:
+def ask_review(engine: Host) -> Any:
     """Show the overview and return GENERATE, STOP, a section id, or BACK."""
     while True:
         engine.asker.say(overview(engine), "info")

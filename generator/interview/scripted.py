@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from fnmatch import fnmatchcase
 from typing import Any
 
-from generator.interview.prompt import BACK, Prompt, Style
+from generator.adapters.asking import BACK, Prompt, Style
 
 
 class _Key:

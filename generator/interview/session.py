@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.adapters.asking import Asker
 from generator.errors import Interrupted, InvalidAnswers, NoTerminal, OutputExists, Problem
 from generator.interview.engine import Engine
-from generator.interview.prompt import Asker
 from generator.interview.questionnaire import REPEATING, load_questionnaire
 from generator.interview.state import VERSION, AnswerState, foreign_keys, prune
 
@@ -68,7 +68,7 @@ def _kind(value: Any) -> str:
             bool: "een ja/nee-waarde"}.get(type(value), type(value).__name__)
 
 
-def unreadable_parts(raw: dict) -> list[Problem]:
+def unreadable_parts(raw: dict[str, Any]) -> list[Problem]:
     """Sections and partners in a shape the interview cannot hold (it keeps only mappings)."""
     from generator.answers.model import SECTIONS
 
@@ -85,7 +85,8 @@ def unreadable_parts(raw: dict) -> list[Problem]:
 
 def check_out(out: Path, path: Path, force: bool) -> None:
     """Refuse an output folder that cannot take the documents, before the first question."""
-    from generator.assemble.package import KNOWN_OUTPUTS
+    from generator.assemble.package import known_outputs
+    from generator.library.load import default_library
 
     safe = f"Uw antwoorden zijn veilig in {path}; daar is niets aan veranderd."
     fix = f"consortium interview {path} --out ANDERE_MAP"
@@ -97,7 +98,7 @@ def check_out(out: Path, path: Path, force: bool) -> None:
     if not os.access(existing_dir, os.W_OK | os.X_OK):
         raise OutputExists(f"De documenten kunnen niet in {out}/: u mag niet schrijven in {existing_dir}. "
                            f"Kies een map waarin u mag schrijven, bijvoorbeeld met\n  {fix}\n{safe}")
-    existing = [out / n for n in KNOWN_OUTPUTS if (out / n).exists() or (out / n).is_symlink()]
+    existing = [out / n for n in known_outputs(default_library()) if (out / n).exists() or (out / n).is_symlink()]
     if existing and not force:
         raise OutputExists(f"{out}/ bevat al documenten; die worden niet zomaar overschreven. Vervang ze "
                            f"met\n  consortium interview {path} --out {out} --force\nof kies een andere map "
@@ -126,7 +127,7 @@ class Saver:
     """Saves the answers to `path` only when they differ from what the file holds, through the
     round-trip adapter (comments, layout, mode and a symlinked path survive)."""
 
-    def __init__(self, path: Path, raw: dict, state: AnswerState):
+    def __init__(self, path: Path, raw: dict[str, Any], state: AnswerState):
         from generator.adapters import yaml_roundtrip
 
         yaml_roundtrip.remove_stale_temporary(path)
@@ -134,7 +135,7 @@ class Saver:
         self.document = yaml_roundtrip.Document.open(path, HEADER) if path.exists() else \
             yaml_roundtrip.Document(None, HEADER)
         self.written = copy.deepcopy(raw)  # what the file holds now, as the contract's reader sees it
-        self.unchanged = state.as_file()
+        self.unchanged: dict[str, Any] | None = state.as_file()
 
     def changed(self) -> bool:
         return self.state.as_file() != self.unchanged

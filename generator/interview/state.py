@@ -10,14 +10,15 @@ from __future__ import annotations
 import contextlib
 import copy
 import re
+from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from generator.answers import rules
-from generator.answers.defaults import apply_derived_defaults, default_paths
+from generator.answers.defaults import DERIVED, apply_derived_defaults, default_paths
 from generator.answers.fields import closest
 from generator.answers.load import validate_answers, validate_field, validate_section
 from generator.answers.model import (
@@ -27,11 +28,21 @@ from generator.answers.model import (
     TOP_KEYS,
     Antwoorden,
     Partner,
+    Rechtsvorm,
 )
 from generator.errors import InvalidAnswers, Problem
 from generator.interview.questionnaire import REPEATING, Question
 
 VERSION = 1
+
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
+def _stand_in(model: type[M], **values: Any) -> M:
+    """An unvalidated model of the answers so far, only to compute defaults that follow them."""
+    return model.model_construct(**values)
 
 
 def plain(value: Any) -> Any:
@@ -51,7 +62,7 @@ def model_default(section: str, key: str) -> Any:
     return None if value is PydanticUndefined else plain(value)
 
 
-def foreign_keys(raw: dict) -> list[Problem]:
+def foreign_keys(raw: dict[str, Any]) -> list[Problem]:
     """Keys the answers file does not know; the interview never writes them back."""
     found = [_foreign(str(k), "", TOP_KEYS) for k in raw if k not in TOP_KEYS + EXTRA_TOP_KEYS]
     for name, model in SECTIONS.items():
@@ -65,7 +76,7 @@ def foreign_keys(raw: dict) -> list[Problem]:
     return found
 
 
-def _foreign(key: str, prefix: str, known) -> Problem:
+def _foreign(key: str, prefix: str, known: tuple[str, ...]) -> Problem:
     hint = closest(key, known)
     return Problem(f"{prefix}{key}", "onbekende sleutel" + (f"; bedoelt u '{hint}'?" if hint else ""))
 
@@ -73,7 +84,7 @@ def _foreign(key: str, prefix: str, known) -> Problem:
 class AnswerState:
     """Mutable answers; every change bumps a version so derived views are recomputed."""
 
-    def __init__(self, raw: dict | None = None):
+    def __init__(self, raw: dict[str, Any] | None = None):
         raw = raw or {}
         self.data: dict[str, Any] = {"versie": VERSION}
         for name in SECTIONS:
@@ -137,7 +148,8 @@ class AnswerState:
     # -- the repeating group ---------------------------------------------------------------
     @property
     def partners(self) -> list[dict[str, Any]]:
-        return self.data.get(REPEATING, [])
+        partners: list[dict[str, Any]] = self.data.get(REPEATING, [])
+        return partners
 
     def put_partner(self, index: int, key: str, value: Any) -> None:
         partners = self.data.setdefault(REPEATING, [])
@@ -151,12 +163,13 @@ class AnswerState:
         self.touch()
 
     # -- derived views -----------------------------------------------------------------------
-    def _cached(self, name: str, compute):
+    def _cached(self, name: str, compute: Callable[[], T]) -> T:
         hit = self._cache.get(name)
         if hit is None or hit[0] != self.version:
             hit = (self.version, compute())
             self._cache[name] = hit
-        return hit[1]
+        value: T = hit[1]
+        return value
 
     def context(self) -> dict[str, Any]:
         """What conditions see: every key of every section, absent keys as their default."""
@@ -193,12 +206,12 @@ class AnswerState:
         sections = {name: model.model_construct(**_valid_part(name, self.data.get(name, {})))
                     for name, model in SECTIONS.items()}
         partners = [Partner.model_construct(**_valid_part(REPEATING, p)) for p in self.partners]
-        answers = Antwoorden.model_construct(partners=partners, **sections)
-        with contextlib.suppress(AttributeError):  # a key it needs (rechtsvorm.vorm) is not answered yet
-            apply_derived_defaults(answers)
-        return {f"{name}.{key}": getattr(section, key)
-                for name, section in sections.items() for key in type(section).model_fields
-                if model_default(name, key) is None and getattr(section, key, None) is not None}
+        answers = _stand_in(Antwoorden, partners=partners, **sections)
+        derived: dict[str, Any] = {}
+        for pad, compute in DERIVED.items():
+            with contextlib.suppress(AttributeError):  # a key it needs (rechtsvorm.vorm) is not answered yet
+                derived[pad] = compute(answers, None)
+        return {pad: value for pad, value in derived.items() if value is not None}
 
     def provisional(self) -> Antwoorden | None:
         """The answers so far as the answers model, for "Wat dit betekent": sections not answered
@@ -214,15 +227,14 @@ class AnswerState:
             if isinstance(result, list):
                 if name in REQUIRED_SECTIONS and name != "rechtsvorm":
                     return None
-                result = model.model_construct(vorm="geen") if name == "rechtsvorm" else model()
+                result = Rechtsvorm.model_construct(vorm="geen") if name == "rechtsvorm" else model()
             sections[name] = result
-        partners = [validate_section(Partner, p, REPEATING) for p in self.partners]
-        if len(partners) < 2 or any(isinstance(p, list) for p in partners) or _partner_rules(self.partners):
+        checked = [validate_section(Partner, p, REPEATING) for p in self.partners]
+        partners = [p for p in checked if isinstance(p, Partner)]
+        if len(partners) < 2 or len(partners) < len(checked) or _partner_rules(self.partners):
             return None
         answers = Antwoorden(partners=partners, **sections)
-        answers._standaard = default_paths(self.as_file(), answers)
-        apply_derived_defaults(answers)
-        return answers
+        return apply_derived_defaults(answers.with_standaard(default_paths(self.as_file(), answers)))
 
     def as_file(self) -> dict[str, Any]:
         """The answers in contract order, ready to be written as an answers file."""
@@ -237,13 +249,13 @@ class AnswerState:
         return out
 
 
-def _ordered(section: dict, keys: tuple[str, ...]) -> dict:
+def _ordered(section: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     ordered = {k: section[k] for k in keys if k in section}
     ordered.update({k: v for k, v in section.items() if k not in ordered})
     return ordered
 
 
-def _valid_part(section: str, given: dict) -> dict:
+def _valid_part(section: str, given: dict[str, Any]) -> dict[str, Any]:
     return {k: value for k, v in given.items() if k in _fields(section)
             for value, problems in [validate_field(section, k, v)] if not problems}
 
@@ -252,16 +264,17 @@ def _fields(section: str) -> tuple[str, ...]:
     return tuple((Partner if section == REPEATING else SECTIONS[section]).model_fields)
 
 
-def _partner_rules(partners: list[dict]) -> list[Problem]:
+def _partner_rules(partners: list[dict[str, Any]]) -> list[Problem]:
     """The partner rules on their own: unique names as soon as names are given (a partner
     being entered is still incomplete), shares once every partner is valid."""
     names = [SimpleNamespace(naam=p["naam"] if not validate_field(REPEATING, "naam", p.get("naam"))[1]
                              else f"\x00{i}")  # a missing name clashes with nothing
              for i, p in enumerate(partners)]
-    found = rules.partner_names_unique(SimpleNamespace(partners=names))
+    # The rules read only `partners`; a stand-in carries the partners entered so far.
+    found = rules.partner_names_unique(cast(Antwoorden, SimpleNamespace(partners=names)))
     checked = [validate_section(Partner, p, f"partners[{i}]") for i, p in enumerate(partners)]
     if checked and not any(isinstance(c, list) for c in checked):
-        found += rules.shares_add_up(SimpleNamespace(partners=checked))
+        found += rules.shares_add_up(cast(Antwoorden, SimpleNamespace(partners=checked)))
     return found
 
 

@@ -6,21 +6,20 @@ between them, and from the checkbox to the previous question.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.adapters.asking import BACK, DONE, Prompt
 from generator.answers.load import validate_field
 from generator.answers.vocabulary import VENTIELEN, VENTIELEN_MET_DREMPEL
 from generator.interview import kinds
-from generator.interview.prompt import BACK, DONE, Prompt
+from generator.interview.host import Host
 from generator.interview.questionnaire import Question
-
-if TYPE_CHECKING:
-    from generator.interview.engine import Engine
+from generator.interview.wording import message
 
 
-def ask_valves(engine: Engine, q: Question) -> Any:
+def ask_valves(engine: Host, q: Question) -> Any:
     engine.introduce(q)
-    current = {v.get("soort"): v for v in engine.current(q) or [] if isinstance(v, dict)}
+    current = {str(v.get("soort")): v for v in engine.current(q) or [] if isinstance(v, dict)}
     while True:
         chosen = engine.asker.ask(Prompt(key=q.path, kind="checkbox", message=q.vraag,
                                          options=kinds.options(q, engine.state.partners),
@@ -39,7 +38,7 @@ def ask_valves(engine: Engine, q: Question) -> Any:
         current = {v["soort"]: v for v in value}
 
 
-def _thresholds(engine: Engine, q: Question, chosen: list[str], current: dict) -> Any:
+def _thresholds(engine: Host, q: Question, chosen: list[str], current: dict[str, Any]) -> Any:
     """Ask the threshold of each chosen valve that needs one; BACK from the first returns BACK."""
     valves = [{"soort": s, **({"drempel": current[s]["drempel"]} if current.get(s, {}).get("drempel")
                               is not None else {})} for s in chosen]
@@ -58,11 +57,10 @@ def _thresholds(engine: Engine, q: Question, chosen: list[str], current: dict) -
     return valves
 
 
-def _threshold_prompt(engine: Engine, q: Question, valves: list[dict], i: int) -> Prompt:
+def _threshold_prompt(engine: Host, q: Question, valves: list[dict[str, Any]], i: int) -> Prompt:
     soort = valves[i]["soort"]
 
     def convert(raw: Any) -> tuple[Any, str | None]:
-        from generator.interview.engine import message
 
         drempel = kinds.parse_number(str(raw))
         trial = [dict(v) for v in valves]
@@ -79,8 +77,7 @@ def _threshold_prompt(engine: Engine, q: Question, valves: list[dict], i: int) -
                   default=kinds.number_text(drempel) if drempel is not None else "", convert=convert)
 
 
-def _check(engine: Engine, q: Question, value: list[dict]) -> str | None:
-    from generator.interview.engine import message
+def _check(engine: Host, q: Question, value: list[dict[str, Any]]) -> str | None:
 
     problems = validate_field(q.section, q.key, value)[1]
     texts = [p.bericht for p in problems] or engine.trial_problems(q, value)

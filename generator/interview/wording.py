@@ -12,6 +12,13 @@ from collections.abc import Iterable
 
 from generator.interview.questionnaire import Question
 
+
+def message(texts: list[str], *, capital: bool = True) -> str:
+    """Dutch validation messages as one line; sentence-cased unless it follows a colon."""
+    text = "; ".join(dict.fromkeys(texts))
+    return text[:1].upper() + text[1:] if capital else text
+
+
 _KEY = r"[a-z_]+(?:\[\d*\])?\.[a-z_]+(?:\[\d*\])?(?:\.[a-z_]+)?"
 _KEYS_IN_BRACKETS = re.compile(rf"\s*\((?:{_KEY})(?:,\s*{_KEY})*\)")
 _QUOTES = re.compile(r"[;,]?\s*(?:zet|schrijf|typ)[^;.]*aanhalingstekens[^;.]*", re.IGNORECASE)

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from generator.blocks import Alinea, Block, Kop, Opsomming
 from generator.errors import ConsortiumError
-from generator.library.load import Library
-from generator.library.schema import Clause, Fragment
+from generator.library.schema import Clause, Fragment, Library
 
-DOCUMENT_NAMES = {
-    "samenwerkingsovereenkomst": "Samenwerkingsovereenkomst",
-    "statuten": "Statuten",
-    "huishoudelijk_reglement": "Huishoudelijk reglement (en tegenhangers)",
-}
+
+def _name(library: Library, document: str) -> str:
+    return library.manifest.documenten[document].naam or document
 
 
 def listing(library: Library) -> str:
     lines = [f"Clausulebibliotheek versie {library.versie}: {len(library.clauses)} clausules"]
-    for document, name in DOCUMENT_NAMES.items():
-        clauses = library.for_document(document)
+    for document, spec in library.manifest.documenten.items():
+        clauses, name = library.for_document(document), spec.naam or document
         lines += ["", f"{name} ({len(clauses)})"]
         width = max((len(c.id) for c in clauses), default=0)
         lines += [f"  {c.id:<{width}}  v{c.versie}  {c.titel or '(zonder kop)'}" for c in clauses]
@@ -49,11 +46,12 @@ def _fragment_lines(items: tuple[Fragment, ...], depth: int) -> list[str]:
     return lines
 
 
-def details(clause: Clause) -> str:
+def details(library: Library, clause: Clause) -> str:
+    """One clause in full, as `consortium clauses show` prints it."""
     lines = [
         f"{clause.id}  (versie {clause.versie})",
         f"Titel:        {clause.titel or '(zonder kop)'}",
-        f"Document:     {DOCUMENT_NAMES[clause.document]} ({clause.soort}, volgorde {clause.volgorde})",
+        f"Document:     {_name(library, clause.document)} ({clause.soort}, volgorde {clause.volgorde})",
         f"Voorwaarde:   {clause.when or 'altijd'}",
         f"Grondslag:    {clause.bron}",
         f"Checklist:    {', '.join(clause.checklist) or '-'}",
@@ -74,8 +72,8 @@ def export_blocks(library: Library) -> list[Block]:
                "grondslag en toelichting. Tekst tussen {{ }} is een invulveld dat bij het opstellen "
                "uit het antwoordenbestand wordt gevuld; {% if %} markeert een voorwaardelijk deel."),
     ]
-    for document, name in DOCUMENT_NAMES.items():
-        blocks.append(Kop(name, 1))
+    for document, spec in library.manifest.documenten.items():
+        blocks.append(Kop(spec.naam or document, 1))
         for clause in library.for_document(document):
             blocks += _clause_blocks(clause)
     return blocks

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
 from generator.adapters import jinja_env
+from generator.adapters.jinja_env import is_template
 from generator.answers.model import SECTIONS, Partner, Ventiel
-from generator.assemble.context import KNOWN_NAMES, namespace
-from generator.assemble.render import is_template
-from generator.assemble.select import holds, select
 from generator.errors import Problem
-from generator.library.load import Library
-from generator.library.schema import DOCUMENTS, Clause, Fragment
+from generator.library.namespace import KNOWN_NAMES, namespace
+from generator.library.schema import Clause, Fragment, Library
+from generator.library.select import holds, select
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
-_LOOP_MODELS = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
+_LOOP_MODELS: dict[str, type[BaseModel]] = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
 
 
 def library_problems(library: Library) -> list[Problem]:
@@ -40,10 +40,8 @@ def _duplicate_ids(library: Library) -> list[Problem]:
 
 def _manifest_problems(library: Library) -> list[Problem]:
     m = library.manifest
-    problems = [Problem(f"bibliotheek.yaml documenten.{d}", "onbekend document")
-                for d in m.documenten if d not in DOCUMENTS]
-    problems += [Problem("bibliotheek.yaml documenten", f"document '{d}' ontbreekt")
-                 for d in DOCUMENTS if d not in m.documenten]
+    problems = [Problem("bibliotheek.yaml verplicht", f"onbekend document '{d}'")
+                for d in m.verplicht if d not in m.documenten]
     for requirements in m.verplicht.values():
         for req in requirements:
             problems += _compile_problems(f"bibliotheek.yaml verplicht {req.checklist}", req.als, {})
@@ -51,7 +49,7 @@ def _manifest_problems(library: Library) -> list[Problem]:
 
 
 def _texts(clause: Clause) -> Iterator[tuple[str, Fragment]]:
-    def walk(items: tuple[Fragment, ...], where: str):
+    def walk(items: tuple[Fragment, ...], where: str) -> Iterator[tuple[str, Fragment]]:
         for n, fragment in enumerate(items, 1):
             yield f"{where}[{n}]", fragment
             yield from walk(fragment.subs, f"{where}[{n}].subs")
@@ -85,7 +83,7 @@ def _text_problems(where: str, text: str, ids: set[str]) -> list[Problem]:
         tree = jinja_env.parse(text)
     except jinja_env.TemplateError as exc:
         return [Problem(where, f"tekst compileert niet: {exc}")]
-    loops = {}
+    loops: dict[str, type[BaseModel]] = {}
     for var, iterated in jinja_env.loops(tree):
         if jinja_env.dotted(iterated) in _LOOP_MODELS:
             loops[var] = _LOOP_MODELS[jinja_env.dotted(iterated)]
@@ -115,7 +113,7 @@ def lid_reference_problems(library: Library) -> list[Problem]:
     return problems
 
 
-def _name_problems(where: str, tree, loops: dict[str, type[BaseModel]]) -> list[Problem]:
+def _name_problems(where: str, tree: jinja_env.Tree, loops: dict[str, type[BaseModel]]) -> list[Problem]:
     bound = jinja_env.names_bound(tree)
     problems = [Problem(where, f"onbekende naam '{n}'")
                 for n in sorted(jinja_env.names_read(tree) - KNOWN_NAMES - bound)]
@@ -139,7 +137,7 @@ def coverage_problems(library: Library) -> list[Problem]:
     return sorted(problems, key=str)
 
 
-def missing_requirements(library: Library, ns: dict) -> list[str]:
+def missing_requirements(library: Library, ns: dict[str, Any]) -> list[str]:
     """Checklist ids that apply to these answers but no selected clause covers."""
     missing = []
     for document, requirements in library.manifest.verplicht.items():

@@ -1,52 +1,36 @@
-"""Read the clause library from YAML and validate it whole; a broken library is one clear error."""
+"""Read the clause library from YAML; a broken library is one clear error.
+
+The bundled library is checked whole by the tests (tests/test_library.py) and by
+`consortium clauses check`, so a run only reads it against its schema. A library that replaces it
+(CONSORTIUM_CLAUSES) was never seen by those tests and is checked whole before use.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
+from generator import resources
 from generator.adapters import yaml_io
 from generator.errors import ConsortiumError, LibraryError, Problem
-from generator.library.schema import Clause, ClauseFile, Manifest
+from generator.library.checks import library_problems
+from generator.library.schema import Clause, ClauseFile, Library, Manifest
+
+__all__ = ["MANIFEST", "Library", "default_library", "library_in", "load_library", "read_library"]
 
 MANIFEST = "bibliotheek.yaml"
 
 
-@dataclass(frozen=True)
-class Library:
-    manifest: Manifest
-    clauses: tuple[Clause, ...]
-    # What each clause condition reads, worked out once at validation (cached with the library).
-    reads: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-
-    @property
-    def versie(self) -> str:
-        return self.manifest.versie
-
-    def by_id(self) -> dict[str, Clause]:
-        return {c.id: c for c in self.clauses}
-
-    def for_document(self, document: str) -> list[Clause]:
-        return sorted((c for c in self.clauses if c.document == document),
-                      key=lambda c: (_SOORT_ORDER[c.soort], c.volgorde))
-
-
-_SOORT_ORDER = {"preambule": 0, "artikel": 1, "slot": 2}
-
-
 def load_library(folder: Path) -> Library:
-    """Load and validate (or reuse the cached result for identical content); raise LibraryError."""
-    from generator.library import cache
-
-    key = cache.fingerprint(folder)
-    library = cache.load_cached(key)
-    if isinstance(library, Library):
-        return library
-    library = _load_and_validate(folder)
-    cache.store(key, library)
+    """Read and check the library in `folder` whole; raise LibraryError listing every problem."""
+    library, problems = read_library(folder)
+    problems += library_problems(library)
+    if problems:
+        raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
     return library
 
 
@@ -57,31 +41,31 @@ def read_library(folder: Path) -> tuple[Library, list[Problem]]:
     clauses = _read_clauses(folder, problems)
     if manifest is None:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
+    problems += [Problem(c.bestand, f"onbekend document '{c.document}'; bibliotheek.yaml noemt: "
+                         f"{', '.join(manifest.documenten)}")
+                 for c in {c.bestand: c for c in clauses}.values() if c.document not in manifest.documenten]
     return Library(manifest=manifest, clauses=tuple(clauses)), problems
 
 
-def _load_and_validate(folder: Path) -> Library:
-    from generator.library.checks import library_problems
-
+def _read_bundled(folder: Path) -> Library:
     library, problems = read_library(folder)
-    clauses = library.clauses
-    problems += library_problems(library)
     if problems:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
-    from generator.assemble.select import condition_reads
-
-    library.reads.update({c.when: condition_reads(c.when) for c in clauses if c.when})
     return library
 
 
-@cache
 def default_library() -> Library:
-    from generator.resources import data_dir
+    """The library this run uses: the bundled one, or the one CONSORTIUM_CLAUSES names."""
+    return library_in(resources.data_dir("clauses"), checked=resources.overridden("clauses"))
 
-    return load_library(data_dir("clauses"))
+
+@cache
+def library_in(folder: Path, *, checked: bool) -> Library:
+    """The library in `folder`, read once per process; `checked`: checked whole first."""
+    return load_library(folder) if checked else _read_bundled(folder)
 
 
-def _read_yaml(path: Path, problems: list[Problem]):
+def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
         return yaml_io.read_file(path, trusted=True)
     except ConsortiumError as exc:
@@ -119,7 +103,7 @@ def _read_clauses(folder: Path, problems: list[Problem]) -> list[Clause]:
     return clauses
 
 
-def _clause(item: dict, document: str, where: str, index: int, problems: list[Problem]) -> Clause | None:
+def _clause(item: dict[str, Any], document: str, where: str, index: int, problems: list[Problem]) -> Clause | None:
     label = f"{where}, clausule {item.get('id', index + 1)}"
     try:
         return Clause.model_validate({**item, "document": document, "bestand": where})
@@ -128,6 +112,6 @@ def _clause(item: dict, document: str, where: str, index: int, problems: list[Pr
         return None
 
 
-def _schema_problem(where: str, error: dict) -> Problem:
+def _schema_problem(where: str, error: ErrorDetails) -> Problem:
     loc = ".".join(str(p) for p in error["loc"])
     return Problem(f"{where} {loc}".strip(), error["msg"])

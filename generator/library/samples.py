@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from generator.answers.load import validate_answers
 from generator.answers.model import Antwoorden
@@ -16,8 +17,8 @@ _NAMES = {
 }
 
 
-def sample_raw(vorm: str, **overrides) -> dict:
-    raw: dict = {
+def sample_raw(vorm: str, **overrides: dict[str, Any]) -> dict[str, Any]:
+    raw: dict[str, Any] = {
         "versie": 1,
         "consortium": {"naam": "Jeugdhulp Voorbeeld", "werkgebied": ["Voorbeeld"],
                        "opdrachtgever": "Gemeente Voorbeeld", "opdrachtwaarde_per_jaar": 10_000_000,
@@ -35,7 +36,7 @@ def sample_raw(vorm: str, **overrides) -> dict:
     return raw
 
 
-def _variants(vorm: str) -> Iterator[dict]:
+def _variants(vorm: str) -> Iterator[dict[str, Any]]:
     yield {}
     yield {"consortium": {"hoofdelijk": False, "verblijf": True, "jeugdhulpverleners": 40,
                           "toegang": True},

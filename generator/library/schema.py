@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-DOCUMENTS = ("samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement")
 FORMS = ("geen", "vereniging", "cooperatie", "stichting", "bv")
 
 
@@ -25,7 +25,7 @@ class Fragment(Strict):
     subs: tuple[Fragment, ...] = ()
 
     @classmethod
-    def coerce(cls, value):
+    def coerce(cls, value: Any) -> Any:
         return {"tekst": value} if isinstance(value, str) else value
 
 
@@ -46,11 +46,11 @@ class Clause(Strict):
 
     @field_validator("leden", mode="before")
     @classmethod
-    def _strings_are_fragments(cls, value):
+    def _strings_are_fragments(cls, value: Any) -> Any:
         return [_fragment(v) for v in value] if isinstance(value, list) else value
 
 
-def _fragment(value):
+def _fragment(value: Any) -> Any:
     value = Fragment.coerce(value)
     if isinstance(value, dict) and isinstance(value.get("subs"), list):
         value = {**value, "subs": [_fragment(v) for v in value["subs"]]}
@@ -58,8 +58,8 @@ def _fragment(value):
 
 
 class ClauseFile(Strict):
-    document: Literal["samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement"]
-    clausules: tuple[dict, ...]
+    document: str  # one of the documents in bibliotheek.yaml (checked by library.load)
+    clausules: tuple[dict[str, Any], ...]
 
 
 class Requirement(Strict):
@@ -72,7 +72,11 @@ class Requirement(Strict):
 
 
 class DocumentSpec(Strict):
+    """One output document: its file, listing name, title per form, forms and signatures."""
+
     bestand: str
+    naam: str = ""  # as listed by `consortium clauses list`; the key when empty
+    ondertekend: bool = False
     titel: dict[str, str]
     vormen: tuple[str, ...] = FORMS
 
@@ -81,3 +85,30 @@ class Manifest(Strict):
     versie: str
     documenten: dict[str, DocumentSpec]
     verplicht: dict[str, tuple[Requirement, ...]]
+
+
+_SOORT_ORDER = {"preambule": 0, "artikel": 1, "slot": 2}
+
+
+@dataclass(frozen=True)
+class Library:
+    """The clause library as read: the manifest and every clause."""
+
+    manifest: Manifest
+    clauses: tuple[Clause, ...]
+
+    @property
+    def versie(self) -> str:
+        return self.manifest.versie
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The document keys, in the order bibliotheek.yaml gives them."""
+        return tuple(self.manifest.documenten)
+
+    def by_id(self) -> dict[str, Clause]:
+        return {c.id: c for c in self.clauses}
+
+    def for_document(self, document: str) -> list[Clause]:
+        return sorted((c for c in self.clauses if c.document == document),
+                      key=lambda c: (_SOORT_ORDER[c.soort], c.volgorde))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.answers.model import Antwoorden
 from generator.blocks import Alinea, Block, Kop, Tabel
+from generator.library.schema import Library
 from generator.tender.conformity import Toets, value_at
 from generator.tender.profile import allowed_text, show
 
@@ -52,7 +53,7 @@ def comparison_intro(vorm_model: str) -> list[Block]:
                    "Ingevulde open punten, zoals de namen van de partners, tellen ook als wijziging.")]
 
 
-def write_departures(toets: Toets, answers: Antwoorden, library, target: Path, template: Path) -> None:
+def write_departures(toets: Toets, answers: Antwoorden, library: Library, target: Path, template: Path) -> None:
     """Write afwijkingen.docx: the list of departures, then the tracked-change comparison."""
     from generator.adapters import word
     from generator.assemble.build import assemble

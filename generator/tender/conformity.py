@@ -46,7 +46,7 @@ def _same(a: Any, b: Any) -> bool:
     """Equal, with lists of choices compared as sets (the order of KPIs means nothing)."""
     if isinstance(a, list) and isinstance(b, list) and all(isinstance(x, str) for x in a + b):
         return sorted(a) == sorted(b)
-    return a == b
+    return bool(a == b)
 
 
 def conformity(answers: Antwoorden, profiel: Profiel) -> Toets:
@@ -106,7 +106,7 @@ def statement(toets: Toets) -> str:
     return "\n".join(lines)
 
 
-def to_json(toets: Toets) -> dict:
+def to_json(toets: Toets) -> dict[str, Any]:
     return {
         "naam": toets.profiel.naam,
         "kenmerk": toets.profiel.kenmerk,

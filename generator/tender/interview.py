@@ -12,10 +12,11 @@ then passes through `TenderAsker`, which
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
+from generator.adapters.asking import Asker, Option, Prompt, Style
 from generator.answers.model import SECTIONS
-from generator.interview.prompt import Asker, Option, Prompt, Style
 from generator.tender.profile import Bereik, Profiel, allowed_text, show, within
 
 RECOMMENDED = " (aanbevolen door de aanbesteding)"
@@ -103,7 +104,7 @@ def _mark(option: Option, recommended: Any) -> Option:
     return dataclasses.replace(option, title=option.title + RECOMMENDED)
 
 
-def _within_rule(prompt: Prompt, rule: Bereik | tuple):
+def _within_rule(prompt: Prompt, rule: Bereik | tuple[Any, ...]) -> Callable[[Any], tuple[Any, str | None]]:
     def convert(raw: Any) -> tuple[Any, str | None]:
         value, error = prompt.convert(raw)
         if error is None and not within(rule, value):

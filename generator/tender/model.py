@@ -11,7 +11,7 @@ from generator.adapters import jinja_env
 from generator.answers import vocabulary as v
 from generator.answers.model import SECTIONS, Antwoorden
 from generator.assemble.build import assemble
-from generator.assemble.document import Document
+from generator.document import Document
 from generator.library.load import Library
 from generator.library.schema import Clause, Fragment
 from generator.tender.placeholders import blank_partner_figures, model_answers, unmark
@@ -128,6 +128,6 @@ def _fragment_keys(fragment: Fragment) -> list[str]:
     return keys
 
 
-def _keys(tree) -> list[str]:
+def _keys(tree: jinja_env.Tree) -> list[str]:
     return [f"{name}.{chain[0]}" for name, chain in jinja_env.attribute_chains(tree)
             if name in SECTIONS and chain and chain[0] in SECTIONS[name].model_fields]

@@ -17,9 +17,9 @@ from typing import Any
 from generator.answers.defaults import default_rechtbank
 from generator.answers.load import validate_answers
 from generator.answers.model import SECTIONS, Antwoorden
-from generator.assemble.context import OPEN_END, OPEN_START, open_punt
-from generator.assemble.document import Artikel, Blok, Document, Lid, Ondertekenaar, Paragraph, Run
+from generator.document import Artikel, Blok, Document, Lid, Ondertekenaar, Paragraph, Run
 from generator.errors import InvalidAnswers, Problem
+from generator.library.namespace import OPEN_END, OPEN_START, open_punt
 from generator.tender.profile import Bereik, Profiel, within
 
 PLACEHOLDER_PARTNERS = 3

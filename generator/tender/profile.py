@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -74,7 +73,7 @@ class Profiel:
         if "rechtsvorm.vorm" in self.vast:
             return (self.vast["rechtsvorm.vorm"],)
         allowed = self.toegestaan.get("rechtsvorm.vorm")
-        return tuple(vorm for vorm in v.VORMEN if allowed is None or vorm in allowed)
+        return tuple(vorm for vorm in v.VORMEN if allowed is None or within(allowed, vorm))
 
     def rule_text(self, pad: str) -> str:
         """The profile's rule for one key, in Dutch, as messages and documents quote it."""
@@ -115,14 +114,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def load_profile(path: Path) -> Profiel:
-    from generator.adapters import yaml_io
-
-    return parse_profile(yaml_io.read_file(path), str(path))
-
-
 def parse_profile(raw: Any, plaats: str = "aanbesteding") -> Profiel:
-    """Validate a raw profile; raise InvalidProfile listing every problem."""
+    """Validate a raw profile on its own; raise InvalidProfile listing every problem.
+
+    `tender.read.read_profile` adds the check against the answers model.
+    """
     if not isinstance(raw, dict):
         raise InvalidProfile(f"{plaats} is geen aanbestedingsprofiel: verwacht sleutels met waarden, "
                              "te beginnen met 'versie: 1' en 'aanbesteding: {naam: ..., kenmerk: ...}'.")
@@ -133,17 +129,17 @@ def parse_profile(raw: Any, plaats: str = "aanbesteding") -> Profiel:
     aanbevolen = _recommended(raw.get("aanbevolen"), vast, toegestaan, problems)
     profiel = Profiel(naam=header[0], kenmerk=header[1], vast=vast, toegestaan=toegestaan,
                       aanbevolen=aanbevolen, bron=bron)
-    if not problems:
-        from generator.tender.placeholders import form_problems
-
-        problems += form_problems(profiel)
     if problems:
-        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-        raise InvalidProfile(f"{plaats} is ongeldig ({count}); er is niets geschreven:", problems)
+        raise invalid_profile(plaats, problems)
     return profiel
 
 
-def _top_problems(raw: dict) -> list[Problem]:
+def invalid_profile(plaats: str, problems: list[Problem]) -> InvalidProfile:
+    count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    return InvalidProfile(f"{plaats} is ongeldig ({count}); er is niets geschreven:", problems)
+
+
+def _top_problems(raw: dict[str, Any]) -> list[Problem]:
     problems = []
     for key in raw:
         if key not in PROFILE_KEYS:
@@ -155,7 +151,7 @@ def _top_problems(raw: dict) -> list[Problem]:
     return problems
 
 
-def _unknown(key: str, prefix: str, known) -> Problem:
+def _unknown(key: str, prefix: str, known: tuple[str, ...]) -> Problem:
     hint = closest(key, known)
     tip = f"; bedoelt u '{hint}'?" if hint else f"; bekende sleutels: {', '.join(known)}"
     return Problem(f"{prefix}{key}", f"onbekende sleutel{tip}")
@@ -171,7 +167,7 @@ def _header(raw: Any, problems: list[Problem]) -> tuple[str, str]:
     return result.naam, result.kenmerk
 
 
-def _mapping(raw: Any, where: str, problems: list[Problem]) -> dict:
+def _mapping(raw: Any, where: str, problems: list[Problem]) -> dict[str, Any]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -273,7 +269,7 @@ def _restriction(parts: tuple[str, str], rule: Any, where: str, problems: list[P
     return tuple(values) if ok else None
 
 
-def _range(parts: tuple[str, str], rule: dict, where: str, problems: list[Problem]) -> Bereik | None:
+def _range(parts: tuple[str, str], rule: dict[str, Any], where: str, problems: list[Problem]) -> Bereik | None:
     section, key = parts
     extra = [k for k in rule if k not in RANGE_KEYS]
     if extra or not rule:

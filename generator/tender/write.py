@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from generator.errors import OutputExists, Problem, output_error
@@ -18,22 +19,27 @@ STARTER_FILE = "antwoorden-inschrijver.yaml"
 def write_model_package(profiel: Profiel, out: Path, *, force: bool = False, profiel_pad: str = "aanbesteding.yaml",
                         pdf: bool = False) -> list[Path]:
     """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed)."""
-    from generator.adapters import word
     from generator.assemble.package import master_template
     from generator.library.load import default_library
 
     models = model_documents(profiel, default_library())
     writers: dict[str, Callable[[Path], None]] = {}
     for m in models:
-        writers[m.bestand] = lambda target, m=m: _write_model(m, target, word, master_template())
-    writers[STARTER_FILE] = lambda target: target.write_text(starter_answers(profiel, profiel_pad), encoding="utf-8")
+        writers[m.bestand] = partial(_write_model, m, template=master_template())
+    writers[STARTER_FILE] = partial(_write_starter, starter_answers(profiel, profiel_pad))
     return write_together(out, writers, force=force, pdf=pdf)
 
 
-def _write_model(m: ModelDocument, target: Path, word, template: Path) -> None:
+def _write_model(m: ModelDocument, target: Path, *, template: Path) -> None:
+    from generator.adapters import word
+
     word.write_document(m.document, template, target)
     word.add_notes(target, [(n.soort, n.kop, n.tekst) for n in m.voorwoord],
                    {k: [(n.soort, n.kop, n.tekst) for n in notes] for k, notes in m.notities.items()})
+
+
+def _write_starter(text: str, target: Path) -> None:
+    target.write_text(text, encoding="utf-8")
 
 
 def write_together(out: Path, writers: dict[str, Callable[[Path], None]], *, force: bool,

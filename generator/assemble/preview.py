@@ -1,4 +1,4 @@
-"""Developer preview: `python -m generator.library.preview ANTWOORDEN DOCUMENT`.
+"""Developer preview: `python -m generator.assemble.preview ANTWOORDEN DOCUMENT`.
 
 Prints the plain text of one assembled document and the library problems that concern it,
 without requiring the other documents to be complete. For clause authors.
@@ -11,9 +11,10 @@ from pathlib import Path
 
 from generator.answers import load_answers
 from generator.assemble.build import assemble
-from generator.assemble.context import namespace
+from generator.errors import Problem
 from generator.library.checks import clause_problems, missing_requirements
 from generator.library.load import read_library
+from generator.library.namespace import namespace
 from generator.resources import data_dir
 
 
@@ -23,7 +24,8 @@ def preview(answers_path: Path, document: str) -> tuple[str, int]:
     library, problems = read_library(data_dir("clauses"))
     ids = {c.id for c in library.clauses}
     problems += [p for c in library.clauses if c.document == document for p in clause_problems(c, ids)]
-    problems += [m for m in missing_requirements(library, namespace(answers)) if m.startswith(document)]
+    problems += [Problem("bibliotheek", m) for m in missing_requirements(library, namespace(answers))
+                 if m.startswith(document)]
     found = [d for d in assemble(answers, library, require_complete=False) if d.sleutel == document]
     if not found:
         return f"Dit antwoordenbestand heeft geen document '{document}'.\n", 1

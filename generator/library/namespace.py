@@ -9,7 +9,7 @@ from generator import facts, notation
 from generator.adapters.jinja_env import Marked
 from generator.answers import vocabulary as v
 from generator.answers.model import Antwoorden
-from generator.assemble import akte
+from generator.library import akte
 
 OPEN_START, OPEN_END = "\ue000", "\ue001"
 

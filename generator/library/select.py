@@ -17,7 +17,7 @@ class Selection:
 
 
 @cache
-def _condition(source: str):
+def _condition(source: str) -> jinja_env.Compiled:
     """A condition as a tiny template, so that Jinja's bytecode cache serves it on later runs."""
     return jinja_env.compile_text("{% if " + source + " %}1{% endif %}")
 
@@ -40,13 +40,12 @@ def select(clauses: list[Clause], ns: dict[str, Any]) -> Selection:
     return Selection(tuple(chosen), tuple(left_out))
 
 
-def condition_inputs(condition: str | None, ns: dict[str, Any],
-                     known: dict[str, tuple[tuple[str, str], ...]] | None = None) -> dict[str, Any]:
+def condition_inputs(condition: str | None, ns: dict[str, Any]) -> dict[str, Any]:
     """The answers and facts a condition reads, with their values: why a clause was (not) chosen."""
     if condition is None:
         return {}
     values: dict[str, Any] = {}
-    reads = (known or {}).get(condition) or condition_reads(condition)
+    reads = condition_reads(condition)
     for name, attribute in reads:
         if name not in ns or callable(ns[name]):
             continue

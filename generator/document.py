@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ class Document:
     slot: list[Blok] = field(default_factory=list)
     ondertekenaars: list[Ondertekenaar] = field(default_factory=list)
     open_punten: list[tuple[str, str]] = field(default_factory=list)
-    gebruikt: list[dict] = field(default_factory=list)
-    weggelaten: list[dict] = field(default_factory=list)
+    gebruikt: list[dict[str, Any]] = field(default_factory=list)
+    weggelaten: list[dict[str, Any]] = field(default_factory=list)
 
     def plain_text(self) -> str:
         """All text in reading order, for tests and quick inspection."""
