@@ -24,7 +24,7 @@ def documents_for(library: Library, vorm: str) -> list[str]:
 def assemble(answers: Antwoorden, library: Library, *, require_complete: bool = True) -> list[Document]:
     """All documents for these answers. `require_complete=False` is for clause authors previewing
     an unfinished library: missing mandatory elements are then not an error."""
-    ns = namespace(answers)
+    ns = namespace(answers, library.terms or None)
     missing = missing_requirements(library, ns)
     if missing and require_complete:
         raise LibraryError("De clausulebibliotheek mist verplichte onderdelen voor deze antwoorden:",
@@ -58,7 +58,7 @@ def _places(selections: dict[str, Selection]) -> dict[str, Place]:
 
 def _document(library: Library, key: str, selection: Selection, ns: dict[str, Any],
               places: dict[str, Place], names: dict[str, str], heading: tuple[str, str]) -> Document:
-    renderer = Renderer(ns, key, places, names)
+    renderer = Renderer(ns, key, places, names, library.roles)
     title, subtitle = heading
     doc = Document(sleutel=key, bestand=library.manifest.documenten[key].bestand, titel=title,
                    ondertitel=subtitle, koptekst=f"{ns['naam']} · {title.capitalize()}")
@@ -93,6 +93,7 @@ def _used(clause, places: dict[str, Place], ns: dict[str, Any], reads: dict) -> 
     return {
         "id": clause.id,
         "versie": clause.versie,
+        "bibliotheek": clause.bibliotheek,
         "titel": clause.titel,
         "artikel": place.nummer if place else None,
         "onderdeel": clause.soort,

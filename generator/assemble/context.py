@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from generator import facts, notation
 from generator.adapters.jinja_env import Marked
 from generator.answers import vocabulary as v
 from generator.answers.model import Antwoorden
+from generator.library.schema import Term
 
 OPEN_START, OPEN_END = "\ue000", "\ue001"
 
@@ -23,15 +25,6 @@ LABELS: dict[str, dict[str, str]] = {
     "impasse": v.IMPASSES,
     "overschot": v.OVERSCHOTTEN,
     "tekort": v.TEKORTEN,
-}
-
-# Per consortium form: (the entity, its members' body, a member, members, the board).
-_ROLES = {
-    "geen": ("het samenwerkingsverband", "de stuurgroep", "partner", "partners", "de stuurgroep"),
-    "vereniging": ("de vereniging", "de algemene vergadering", "lid", "leden", "het bestuur"),
-    "cooperatie": ("de coöperatie", "de algemene vergadering", "lid", "leden", "het bestuur"),
-    "stichting": ("de stichting", "de raad van deelnemers", "deelnemer", "deelnemers", "het bestuur"),
-    "bv": ("de vennootschap", "de algemene vergadering", "aandeelhouder", "aandeelhouders", "het bestuur"),
 }
 
 ANSWER_NAMES = ("consortium", "partners", "rechtsvorm", "stemrecht", "lumpsum", "risicoventielen",
@@ -57,7 +50,6 @@ def labels(kind: str, keys: list[str]) -> list[str]:
 
 
 def facts_of(a: Antwoorden) -> dict[str, Any]:
-    entiteit, ledenorgaan, deelnemer, deelnemers, bestuur = _ROLES[a.rechtsvorm.vorm]
     raad = {"raad_van_toezicht": "de raad van toezicht",
             "raad_van_commissarissen": "de raad van commissarissen"}.get(a.toezicht.model)
     return {
@@ -70,11 +62,6 @@ def facts_of(a: Antwoorden) -> dict[str, Any]:
         "jeugdhulpverleners_onbekend": facts.jeugdhulpverleners_onbekend(a),
         "opzegging_begrensd": facts.opzegging_begrensd(a),
         "rapportageperiode": RAPPORTAGEPERIODE[a.dataregistratie.frequentie],
-        "entiteit": entiteit,
-        "ledenorgaan": ledenorgaan,
-        "deelnemer": deelnemer,
-        "deelnemers": deelnemers,
-        "bestuur": bestuur,
         "naam": a.rechtsvorm.naam if a.heeft_rechtspersoon else a.consortium.naam,
         "einddatum": a.einddatum,
         "aantal_partners": len(a.partners),
@@ -102,19 +89,42 @@ RAPPORTAGEPERIODE = {"maand": "iedere maand", "kwartaal": "ieder kwartaal", "hal
 
 FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
               "intern_toezicht_verplicht", "jeugdhulpverleners_onbekend", "opzegging_begrensd",
-              "rapportageperiode", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
-              "bestuur", "naam", "einddatum", "aantal_partners")
+              "rapportageperiode", "naam", "einddatum", "aantal_partners")
 # `partner` and `nr` are bound by fragments with `herhaal: partners`.
 KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "loop", "partner", "nr"))
 
 
-def namespace(a: Antwoorden) -> dict[str, Any]:
-    """Everything a clause may read. `ref` is added per document by the renderer."""
+def namespace(a: Antwoorden, terms: dict[str, Term] | None = None) -> dict[str, Any]:
+    """Everything a clause may read: answers, facts, helpers and the library's terms (termen.yaml,
+    the installed one when `terms` is None). `ref` is added per document by the renderer."""
     answers = {name: getattr(a, name) for name in ANSWER_NAMES}
     helpers = dict(HELPERS)
     if not a.heeft_rechtspersoon:
         helpers.update(label=_label_without_entity, labels=_labels_without_entity)
-    return {**answers, **facts_of(a), **helpers}
+    ns = {**answers, **facts_of(a), **helpers}
+    for name, term in (default_terms() if terms is None else terms).items():
+        ns[name] = term_text(term, ns)
+    return ns
+
+
+def term_text(term: Term, ns: dict[str, Any]) -> str:
+    """The wording of a term for these answers; terms may use earlier terms."""
+    from generator.adapters.jinja_env import compile_text
+    from generator.assemble.select import chosen_variant
+
+    variant = chosen_variant(term.varianten, ns)
+    if variant is None:
+        return ""
+    return compile_text(variant.tekst).render(**ns) if "{" in variant.tekst else variant.tekst
+
+
+@cache
+def default_terms() -> dict[str, Term]:
+    """The installed library's terms (read once; the bundled library is trusted, see `clauses check`)."""
+    from generator.library.load import read_terms
+    from generator.resources import data_dir
+
+    return read_terms(data_dir("clauses"), [])
 
 
 # A samenwerkingsverband without legal personality has no jaarrekening, only a financial account.

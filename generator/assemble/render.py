@@ -11,7 +11,7 @@ from generator.adapters import jinja_env
 from generator.assemble.context import OPEN_END, OPEN_START, open_punt
 from generator.assemble.document import Artikel, Blok, Lid, Paragraph, Run
 from generator.assemble.select import fragments
-from generator.library.schema import Clause, Fragment
+from generator.library.schema import Clause, Fragment, Roles
 
 _MARKER = re.compile(f"{OPEN_START}(.*?){OPEN_END}")
 _SPACES = re.compile(r"\s+")
@@ -23,6 +23,21 @@ class Place:
     document: str
     nummer: int
     titel: str
+
+
+def is_role(target: str) -> bool:
+    return ":" in target
+
+
+def split_role(target: str) -> tuple[str, str]:
+    """'statuten: besluitvorming' -> ('statuten', 'besluitvorming')."""
+    document, _, role = target.partition(":")
+    return document.strip(), role.strip()
+
+
+def resolve_role(roles: Roles, target: str, vorm: str) -> str | None:
+    document, role = split_role(target)
+    return roles.get(document, {}).get(role, {}).get(vorm)
 
 
 def is_template(text: str) -> bool:
@@ -39,16 +54,20 @@ class Renderer:
     """Renders clauses of one document; `places` maps every selected clause id to its article."""
 
     def __init__(self, ns: dict[str, Any], document: str, places: dict[str, Place],
-                 document_titles: dict[str, str]):
+                 document_titles: dict[str, str], roles: Roles | None = None):
         self.ns = {**ns, "ref": self.ref}
         self.document = document
         self.places = places
         self.titles = document_titles
+        self.roles = roles or {}
         self.open_points: list[tuple[str, str]] = []
         self._where = ""
 
-    def ref(self, clause_id: str, lid: int | None = None) -> str:
-        place = self.places.get(clause_id)
+    def ref(self, target: str, lid: int | None = None) -> str:
+        """'artikel N' for a clause id, or for a role ('statuten: besluitvorming') the clause
+        that plays it for this legal form."""
+        clause_id = resolve_role(self.roles, target, self.ns["vorm"]) if is_role(target) else target
+        place = self.places.get(clause_id or "")
         if place is None:
             return open_punt("verwijzing naar een vervallen bepaling")
         text = f"artikel {place.nummer}" + (f" lid {lid}" if lid else "")

@@ -10,9 +10,14 @@ from pydantic import ValidationError
 
 from generator.adapters import yaml_io
 from generator.errors import ConsortiumError, LibraryError, Problem
-from generator.library.schema import Clause, ClauseFile, Manifest
+from generator.library.schema import FORMAT, Clause, ClauseFile, Manifest, Roles, RolesFile, Term, Terms
 
 MANIFEST = "bibliotheek.yaml"
+TERMS = "termen.yaml"
+ROLES = "rollen.yaml"
+# Files of a library folder that hold no clauses.
+NOT_CLAUSES = (MANIFEST, TERMS, ROLES)
+BUNDLED = "standaard"
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,12 @@ class Library:
     clauses: tuple[Clause, ...]
     # What each clause condition reads, worked out once at validation (cached with the library).
     reads: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    roles: Roles = field(default_factory=dict)
+    # The own libraries laid over the bundled one, in order (empty: the bundled library alone).
+    eigen: tuple[str, ...] = ()
+    # Clause files still in the first authoring format (`clauses check` asks to migrate them).
+    old_format: tuple[str, ...] = ()
 
     @property
     def versie(self) -> str:
@@ -54,10 +65,49 @@ def read_library(folder: Path) -> tuple[Library, list[Problem]]:
     """The library as read, with the problems of reading it, before whole-library checks."""
     problems: list[Problem] = []
     manifest = _read_manifest(folder / MANIFEST, problems)
-    clauses = _read_clauses(folder, problems)
+    old: list[str] = []
+    clauses = _read_clauses(folder, problems, old_format=old)
+    terms = read_terms(folder, problems)
+    roles = read_roles(folder, problems)
     if manifest is None:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
-    return Library(manifest=manifest, clauses=tuple(clauses)), problems
+    return Library(manifest=manifest, clauses=tuple(clauses), terms=terms, roles=roles,
+                   old_format=tuple(old)), problems
+
+
+def read_own(folder: Path, problems: list[Problem]) -> tuple[list[Clause], dict[str, Term], Roles, list[str]]:
+    """An own library's clauses, terms, roles and old-format files, as read (no manifest of its own)."""
+    if not folder.is_dir():
+        raise LibraryError(f"De eigen bibliotheek {folder} bestaat niet of is geen map.")
+    old: list[str] = []
+    clauses = _read_clauses(folder, problems, str(folder), old)
+    return clauses, read_terms(folder, problems), read_roles(folder, problems), old
+
+
+def read_terms(folder: Path, problems: list[Problem]) -> dict[str, Term]:
+    """The terms of termen.yaml in `folder` ({} when it has none)."""
+    path = folder / TERMS
+    if not path.is_file():
+        return {}
+    raw = _read_yaml(path, problems)
+    try:
+        return dict(Terms.model_validate(raw or {}).termen)
+    except ValidationError as exc:
+        problems += [_schema_problem(TERMS, e) for e in exc.errors(include_url=False)]
+        return {}
+
+
+def read_roles(folder: Path, problems: list[Problem]) -> Roles:
+    """The role table of rollen.yaml in `folder` ({} when it has none)."""
+    path = folder / ROLES
+    if not path.is_file():
+        return {}
+    raw = _read_yaml(path, problems)
+    try:
+        return RolesFile.model_validate(raw or {}).rollen
+    except ValidationError as exc:
+        problems += [_schema_problem(ROLES, e) for e in exc.errors(include_url=False)]
+        return {}
 
 
 def _load_and_validate(folder: Path) -> Library:
@@ -65,7 +115,7 @@ def _load_and_validate(folder: Path) -> Library:
 
     library, problems = read_library(folder)
     clauses = library.clauses
-    problems += library_problems(library)
+    problems += library_problems(library, prove=False)
     if problems:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
     from generator.assemble.select import condition_reads
@@ -100,11 +150,10 @@ def _read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
         return None
 
 
-def _read_clauses(folder: Path, problems: list[Problem]) -> list[Clause]:
+def _read_clauses(folder: Path, problems: list[Problem], bibliotheek: str = BUNDLED,
+                  old_format: list[str] | None = None) -> list[Clause]:
     clauses: list[Clause] = []
-    for path in sorted(folder.rglob("*.yaml")):
-        if path.name == MANIFEST:
-            continue
+    for path in clause_files(folder):
         where = str(path.relative_to(folder))
         raw = _read_yaml(path, problems)
         try:
@@ -113,16 +162,24 @@ def _read_clauses(folder: Path, problems: list[Problem]) -> list[Clause]:
             problems += [_schema_problem(where, e) for e in exc.errors(include_url=False)]
             continue
         for index, item in enumerate(spec.clausules):
-            clause = _clause(item, spec.document, where, index, problems)
+            if old_format is not None and spec.formaat < FORMAT:
+                old_format.append(where)
+            clause = _clause(item, spec.document, where, index, problems, bibliotheek)
             if clause:
                 clauses.append(clause)
     return clauses
 
 
-def _clause(item: dict, document: str, where: str, index: int, problems: list[Problem]) -> Clause | None:
+def clause_files(folder: Path) -> list[Path]:
+    """The YAML files of a library folder that hold clauses, in a fixed order."""
+    return [p for p in sorted(folder.rglob("*.yaml")) if p.relative_to(folder).as_posix() not in NOT_CLAUSES]
+
+
+def _clause(item: dict, document: str, where: str, index: int, problems: list[Problem],
+            bibliotheek: str = BUNDLED) -> Clause | None:
     label = f"{where}, clausule {item.get('id', index + 1)}"
     try:
-        return Clause.model_validate({**item, "document": document, "bestand": where})
+        return Clause.model_validate({**item, "document": document, "bestand": where, "bibliotheek": bibliotheek})
     except ValidationError as exc:
         problems += [_schema_problem(label, e) for e in exc.errors(include_url=False)]
         return None

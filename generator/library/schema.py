@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 DOCUMENTS = ("samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement")
 FORMS = ("geen", "vereniging", "cooperatie", "stichting", "bv")
@@ -14,17 +14,52 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Fragment(Strict):
-    """A lid (numbered paragraph) or sub (lettered item) of an article, optionally conditional."""
+class Variant(Strict):
+    """One alternative text of a lid: it applies when `when` holds, or (`anders`) when no other does."""
 
+    when: str | None = None
+    anders: bool = False
     tekst: str
+    subs: tuple[Fragment, ...] = ()
+
+    @field_validator("subs", mode="before")
+    @classmethod
+    def _strings_are_fragments(cls, value: Any) -> Any:
+        return [_fragment(v) for v in value] if isinstance(value, list) else value
+
+    @model_validator(mode="after")
+    def _one_condition(self) -> Variant:
+        if (self.when is None) == (not self.anders):
+            raise ValueError("een variant heeft precies één van 'when' of 'anders: true'")
+        return self
+
+
+class Fragment(Strict):
+    """A lid (numbered paragraph) or sub (lettered item) of an article, optionally conditional.
+
+    A lid either has one `tekst` or alternative texts (`varianten`), of which exactly one applies.
+    """
+
+    tekst: str = ""
     when: str | None = None
     herhaal: Literal["partners"] | None = None
     subs: tuple[Fragment, ...] = ()
+    varianten: tuple[Variant, ...] = ()
 
     @classmethod
-    def coerce(cls, value):
+    def coerce(cls, value: Any) -> Any:
         return {"tekst": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _text_or_variants(self) -> Fragment:
+        if bool(self.tekst) == bool(self.varianten):
+            raise ValueError("een lid heeft óf 'tekst' óf 'varianten'")
+        if any(v.anders for v in self.varianten[:-1]):
+            raise ValueError("'anders' kan alleen de laatste variant zijn")
+        return self
+
+
+Variant.model_rebuild()
 
 
 class Clause(Strict):
@@ -41,6 +76,8 @@ class Clause(Strict):
     leden: tuple[Fragment, ...] = Field(min_length=1)
     document: str = ""
     bestand: str = ""
+    # Which library the clause came from: "standaard" or the folder of an own library.
+    bibliotheek: str = "standaard"
 
     @field_validator("leden", mode="before")
     @classmethod
@@ -48,16 +85,48 @@ class Clause(Strict):
         return [_fragment(v) for v in value] if isinstance(value, list) else value
 
 
-def _fragment(value):
+def _fragment(value: Any) -> Any:
     value = Fragment.coerce(value)
     if isinstance(value, dict) and isinstance(value.get("subs"), list):
         value = {**value, "subs": [_fragment(v) for v in value["subs"]]}
     return value
 
 
+# The authoring format this version writes (see clauses/README.md); files without `formaat`
+# are the first format, which the loader still reads and `generator.library.migrate` converts.
+FORMAT = 2
+
+
 class ClauseFile(Strict):
+    formaat: int = 1
     document: Literal["samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement"]
     clausules: tuple[dict, ...]
+
+
+class Term(Strict):
+    """A recurring piece of contract wording, with alternatives like a lid's."""
+
+    varianten: tuple[Variant, ...] = Field(min_length=1)
+
+    @field_validator("varianten", mode="before")
+    @classmethod
+    def _plain_text_is_one_variant(cls, value: Any) -> Any:
+        return [{"anders": True, "tekst": value}] if isinstance(value, str) else value
+
+
+class Terms(Strict):
+    """termen.yaml: the recurring contract wording, by name (read in texts as `{{ name }}`)."""
+
+    termen: dict[str, Term] = {}
+
+
+# rollen.yaml: per document a role (e.g. "besluitvorming") names, per legal form, the clause
+# that plays it; texts refer to it as ref('statuten: besluitvorming').
+Roles = dict[str, dict[str, dict[str, str]]]
+
+
+class RolesFile(Strict):
+    rollen: dict[str, dict[str, dict[str, str]]] = {}
 
 
 class Requirement(Strict):
@@ -75,7 +144,15 @@ class DocumentSpec(Strict):
     vormen: tuple[str, ...] = FORMS
 
 
+class Budget(Strict):
+    """The most template syntax one text (lid, sub, variant or term) may hold; see clauses/README.md."""
+
+    tags: int = 14
+    diepte: int = 2
+
+
 class Manifest(Strict):
     versie: str
     documenten: dict[str, DocumentSpec]
     verplicht: dict[str, tuple[Requirement, ...]]
+    budget: Budget = Budget()
