@@ -16,11 +16,13 @@ DOCUMENT_NAMES = {
 
 def listing(library: Library) -> str:
     lines = [f"Clausulebibliotheek versie {library.versie}: {len(library.clauses)} clausules"]
+    lines += [f"Eigen bibliotheek: {folder}" for folder in library.eigen]
     for document, name in DOCUMENT_NAMES.items():
         clauses = library.for_document(document)
         lines += ["", f"{name} ({len(clauses)})"]
         width = max((len(c.id) for c in clauses), default=0)
-        lines += [f"  {c.id:<{width}}  v{c.versie}  {c.titel or '(zonder kop)'}" for c in clauses]
+        lines += [f"  {c.id:<{width}}  v{c.versie}  {c.titel or '(zonder kop)'}"
+                  + ("  [eigen]" if c.bibliotheek != "standaard" else "") for c in clauses]
     return "\n".join(lines)
 
 
@@ -44,7 +46,14 @@ def _fragment_lines(items: tuple[Fragment, ...], depth: int) -> list[str]:
             extra.append(f"alleen als: {fragment.when}")
         if fragment.herhaal:
             extra.append(f"herhaald per {fragment.herhaal[:-1]}")
-        lines.append(prefix + " ".join(fragment.tekst.split()) + (f"   [{'; '.join(extra)}]" if extra else ""))
+        if fragment.varianten:
+            lines.append(prefix + "één van deze varianten:" + (f"   [{'; '.join(extra)}]" if extra else ""))
+            for variant in fragment.varianten:
+                condition = "anders" if variant.anders else f"als {variant.when}"
+                lines.append("  " * (depth + 1) + f"* {condition}: " + " ".join(variant.tekst.split()))
+                lines += _fragment_lines(variant.subs, depth + 2)
+        else:
+            lines.append(prefix + " ".join(fragment.tekst.split()) + (f"   [{'; '.join(extra)}]" if extra else ""))
         lines += _fragment_lines(fragment.subs, depth + 1)
     return lines
 
@@ -57,7 +66,7 @@ def details(clause: Clause) -> str:
         f"Voorwaarde:   {clause.when or 'altijd'}",
         f"Grondslag:    {clause.bron}",
         f"Checklist:    {', '.join(clause.checklist) or '-'}",
-        f"Bestand:      clauses/{clause.bestand}",
+        f"Bestand:      {'clauses' if clause.bibliotheek == 'standaard' else clause.bibliotheek}/{clause.bestand}",
         "",
         "Toelichting:",
         "  " + " ".join(clause.toelichting.split()),

@@ -92,7 +92,7 @@ def migrate(folder: Path) -> list[str]:
         return []
     run = Migration(folder, roles=_read(folder / ROLES).get("rollen", {}), terms=_base_terms(folder))
     run.selected = _forms_per_clause(folder)
-    run.budget = Manifest.model_validate(_read(folder / MANIFEST)).budget if (folder / MANIFEST).is_file() else Budget()
+    run.budget = _budget(folder)
     for path in old:
         raw = _read(path)
         clauses = [_migrate_clause(c, run) for c in raw.get("clausules", [])]
@@ -111,6 +111,13 @@ _TERMS_HEADER = ("# Terms: recurring contract wording, read in clause texts as {
                  "# applies when no other does. This wording is the contract's, not the interview's labels.\n")
 
 
+def _budget(folder: Path) -> Budget:
+    from generator.resources import data_dir
+
+    manifest = folder / MANIFEST if (folder / MANIFEST).is_file() else data_dir("clauses") / MANIFEST
+    return Manifest.model_validate(_read(manifest)).budget
+
+
 def _base_terms(folder: Path) -> dict[str, Any]:
     """The folder's terms; a library that has none gets the installed ones (the role nouns the
     first format took from the program)."""
@@ -127,7 +134,13 @@ def _forms_per_clause(folder: Path) -> dict[str, set[str]]:
     from generator.library.load import read_library
     from generator.library.samples import samples
 
-    library, _ = read_library(folder)
+    if (folder / MANIFEST).is_file():
+        library, _ = read_library(folder)
+    else:  # an own library: laid over the installed one
+        from generator.library.load import default_library
+        from generator.library.own import overlay
+
+        library, _ = overlay(default_library(), folder)
     spaces = [namespace(a, library.terms or None) for a in samples()]
     forms = {d: set(spec.vormen) for d, spec in library.manifest.documenten.items()}
     return {c.id: {ns["vorm"] for ns in spaces if ns["vorm"] in forms[c.document] and holds(c.when, ns)}
