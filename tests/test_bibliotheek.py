@@ -289,3 +289,35 @@ def test_bijwerken_shows_a_new_clause_version_as_a_tracked_change_in_exactly_tha
 def test_bijwerken_refuses_a_folder_without_a_package(tmp_path, capsys):
     code, _, err = _main(capsys, "bijwerken", str(tmp_path))
     assert code == 2 and f"{tmp_path} bevat geen verantwoording.json" in err
+
+
+def _readme_examples() -> list[str]:
+    text = (REPO / "clauses" / "README.md").read_text(encoding="utf-8")
+    part = text.split("## Drie voorbeelden", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0] for block in part.split("```yaml\n")[1:]]
+
+
+def test_the_three_examples_of_the_clauses_readme_pass_the_check(tmp_path, capsys):
+    examples = _readme_examples()
+    assert len(examples) == 3
+    clauses = [textwrap.dedent(examples[0])]
+    for n, leden in enumerate(examples[1:], 2):
+        clauses.append(textwrap.dedent(f"""\
+            - id: so.voorbeeld_{n}
+              versie: 1
+              titel: Voorbeeld {n}
+              volgorde: {660 + n}
+              bron: contractspraktijk
+              toelichting: Voorbeeld uit clauses/README.md.
+            """) + textwrap.indent(textwrap.dedent(leden), "  "))
+    body = "formaat: 2\ndocument: samenwerkingsovereenkomst\nclausules:\n" + "".join(
+        textwrap.indent(c, "  ") for c in clauses)
+    folder = _own_library(tmp_path, body)
+    out = tmp_path / "uit"
+    code, _, err = _main(capsys, "generate", str(_answers(tmp_path, "stichting")), "--out", str(out),
+                         "--bibliotheek", str(folder))
+    assert (code, err) == (0, "")
+    text = _docx_text(out / "samenwerkingsovereenkomst.docx")
+    assert "Het bestuur stelt de begroting op; de raad van deelnemers keurt haar goed." in text
+    assert any(t.startswith("Voor besluiten van de raad van deelnemers gelden de meerderheden van artikel ")
+               and t.endswith(" van de Statuten; deze overeenkomst wijkt daar niet van af.") for t in text)
