@@ -321,3 +321,13 @@ def test_the_three_examples_of_the_clauses_readme_pass_the_check(tmp_path, capsy
     assert "Het bestuur stelt de begroting op; de raad van deelnemers keurt haar goed." in text
     assert any(t.startswith("Voor besluiten van de raad van deelnemers gelden de meerderheden van artikel ")
                and t.endswith(" van de Statuten; deze overeenkomst wijkt daar niet van af.") for t in text)
+
+
+def test_a_role_that_names_no_clause_is_refused(tmp_path, capsys):
+    folder = _own_library(tmp_path, OWN.replace("{{ ref('so.kantoor_klachten') }}", "{{ ref('statuten: klachten') }}"),
+                          lock=False)
+    (folder / "rollen.yaml").write_text("rollen:\n  statuten:\n    klachten:\n      stichting: statuten.st.klachten\n",
+                                        encoding="utf-8")
+    code, _, err = _main(capsys, "clauses", "check", str(folder))
+    assert code == 2
+    assert "rollen.yaml statuten.klachten.stichting: verwijzing naar onbekende clausule 'statuten.st.klachten'" in err

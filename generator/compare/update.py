@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.assemble.document import Document
 from generator.errors import ConsortiumError, InvalidAnswers
 from generator.library.load import Library
 
@@ -90,7 +91,7 @@ def _recorded_library(account: dict[str, Any]) -> Path | None:
     return folders[-1] if folders and folders[-1].is_dir() else None
 
 
-def earlier_documents(account: dict[str, Any]) -> list:
+def earlier_documents(account: dict[str, Any]) -> list[Document]:
     from generator.assemble.serial import from_data
 
     return [from_data(d["sleutel"], bestand, d["inhoud"]) for bestand, d in account["documenten"].items()]

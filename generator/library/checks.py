@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from jinja2 import nodes
 from pydantic import BaseModel
@@ -17,7 +18,7 @@ from generator.assemble.render import is_role, is_template, split_role
 from generator.assemble.select import holds, select
 from generator.errors import Problem
 from generator.library.load import Library
-from generator.library.schema import DOCUMENTS, FORMAT, FORMS, Budget, Clause, Fragment, Roles
+from generator.library.schema import DOCUMENTS, FORMAT, FORMS, Budget, Clause, Fragment, Roles, Term
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
 _LOOP_MODELS = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
@@ -174,7 +175,7 @@ def _text_problems(where: str, text: str, ids: set[str], library: Library | None
         tree = jinja_env.parse(text)
     except jinja_env.TemplateError as exc:
         return [Problem(where, f"tekst compileert niet: {exc}")]
-    loops = {}
+    loops: dict[str, type[BaseModel]] = {}
     for var, iterated in jinja_env.loops(tree):
         if jinja_env.dotted(iterated) in _LOOP_MODELS:
             loops[var] = _LOOP_MODELS[jinja_env.dotted(iterated)]
@@ -187,7 +188,7 @@ def _text_problems(where: str, text: str, ids: set[str], library: Library | None
     return problems
 
 
-def _ref_problems(where: str, args: list, ids: set[str], library: Library | None) -> list[Problem]:
+def _ref_problems(where: str, args: list[Any], ids: set[str], library: Library | None) -> list[Problem]:
     target = args[0] if args and isinstance(args[0], str) else None
     if target is not None and is_role(target):
         document, role = split_role(target)
@@ -207,13 +208,13 @@ def known_names(library: Library | None) -> frozenset[str]:
     return KNOWN_NAMES | frozenset(library.terms or _installed_terms())
 
 
-def _installed_terms() -> dict:
+def _installed_terms() -> dict[str, Term]:
     from generator.assemble.context import default_terms
 
     return default_terms()
 
 
-def _name_problems(where: str, tree, loops: dict[str, type[BaseModel]],
+def _name_problems(where: str, tree: nodes.Template, loops: dict[str, type[BaseModel]],
                    library: Library | None = None) -> list[Problem]:
     bound = jinja_env.names_bound(tree)
     problems = [Problem(where, f"onbekende naam '{n}'")
@@ -244,7 +245,7 @@ def coverage_problems(library: Library) -> list[Problem]:
     return sorted(problems, key=str)
 
 
-def _role_places(library: Library, ns: dict) -> dict[tuple[str, str, str], bool]:
+def _role_places(library: Library, ns: dict[str, Any]) -> dict[tuple[str, str, str], bool]:
     """Per (document, role, form) of these answers: is the clause the role names in the document?"""
     result = {}
     for document, table in library.roles.items():

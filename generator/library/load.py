@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.adapters import yaml_io
 from generator.errors import ConsortiumError, LibraryError, Problem
@@ -131,7 +133,7 @@ def default_library() -> Library:
     return load_library(data_dir("clauses"))
 
 
-def _read_yaml(path: Path, problems: list[Problem]):
+def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
         return yaml_io.read_file(path, trusted=True)
     except ConsortiumError as exc:
@@ -175,7 +177,7 @@ def clause_files(folder: Path) -> list[Path]:
     return [p for p in sorted(folder.rglob("*.yaml")) if p.relative_to(folder).as_posix() not in NOT_CLAUSES]
 
 
-def _clause(item: dict, document: str, where: str, index: int, problems: list[Problem],
+def _clause(item: dict[str, Any], document: str, where: str, index: int, problems: list[Problem],
             bibliotheek: str = BUNDLED) -> Clause | None:
     label = f"{where}, clausule {item.get('id', index + 1)}"
     try:
@@ -185,6 +187,6 @@ def _clause(item: dict, document: str, where: str, index: int, problems: list[Pr
         return None
 
 
-def _schema_problem(where: str, error: dict) -> Problem:
+def _schema_problem(where: str, error: ErrorDetails) -> Problem:
     loc = ".".join(str(p) for p in error["loc"])
     return Problem(f"{where} {loc}".strip(), error["msg"])

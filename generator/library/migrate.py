@@ -224,9 +224,10 @@ def _lookup_mapping(expression: str, run: Migration) -> tuple[dict[str, str], tu
     from jinja2.sandbox import SandboxedEnvironment
 
     compiled = SandboxedEnvironment().compile_expression(expression)
-    mapping, targets = {}, set()
+    mapping: dict[str, str] = {}
+    targets: set[str] = set()
     for vorm in FORMS:
-        target = compiled(vorm=vorm, ref=lambda clause_id: clause_id)
+        target = str(compiled(vorm=vorm, ref=lambda clause_id: clause_id))
         targets.add(target)
         if vorm in run.selected.get(target, set()):
             mapping[vorm] = target
@@ -330,7 +331,8 @@ def split_over_budget(text: str, budget: Budget) -> list[tuple[tuple[str, ...], 
         if chain is None:
             done.append((conditions, current))
             continue
-        parts, earlier = [], []
+        parts: list[tuple[tuple[str, ...], str]] = []
+        earlier: list[str] = []
         for condition, body in chain.branches:
             if condition is None:
                 parts.append(((*conditions, *(_negated(c) for c in earlier)), chain.before + body + chain.after))
@@ -397,13 +399,15 @@ def _form_names(vorm: str) -> dict[str, Any]:
 
 
 def _first_chain(text: str, *, only_form: bool) -> Chain | None:
-    depth, start, branches, cut = 0, None, [], 0
+    depth, cut = 0, 0
+    start: re.Match[str] | None = None
+    branches: list[tuple[str | None, str]] = []
     for match in _TAG.finditer(text):
         kind, rest = match.group(1), match.group(2).strip()
         if kind in ("if", "for"):
             depth += 1
             if depth == 1 and kind == "if":
-                start, branches, cut = match, [(rest, None)], match.end()
+                start, branches, cut = match, [(rest, "")], match.end()
             continue
         if kind in ("endif", "endfor"):
             depth -= 1
@@ -416,7 +420,7 @@ def _first_chain(text: str, *, only_form: bool) -> Chain | None:
             continue
         if depth == 1 and start is not None and kind in ("elif", "else"):
             branches[-1] = (branches[-1][0], text[cut:match.start()])
-            branches.append((rest if kind == "elif" else None, None))
+            branches.append((rest if kind == "elif" else None, ""))
             cut = _tag_end(text, match.end())
     return None
 
@@ -463,7 +467,7 @@ def _read(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
     pass
 
 

@@ -81,7 +81,7 @@ class Clause(Strict):
 
     @field_validator("leden", mode="before")
     @classmethod
-    def _strings_are_fragments(cls, value):
+    def _strings_are_fragments(cls, value: Any) -> Any:
         return [_fragment(v) for v in value] if isinstance(value, list) else value
 
 
@@ -100,7 +100,7 @@ FORMAT = 2
 class ClauseFile(Strict):
     formaat: int = 1
     document: Literal["samenwerkingsovereenkomst", "statuten", "huishoudelijk_reglement"]
-    clausules: tuple[dict, ...]
+    clausules: tuple[dict[str, Any], ...]
 
 
 class Term(Strict):
