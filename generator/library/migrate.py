@@ -70,7 +70,9 @@ _SET = re.compile(r"\{%-?\s*set\s+(\w+)\s*=\s*(.*?)\s*-?%\}\n?", re.S)
 _EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 # Names that follow from the legal form alone: the form, and the installed role nouns.
 _FORM_FACTS = {"vorm", "heeft_rechtspersoon", "entiteit", "ledenorgaan", "deelnemer", "deelnemers", "bestuur"}
-_INLINE = re.compile(r"\{\{\s*('[^'{}]*')\s+if\s+([^{}]+?)\s+else\s+('[^'{}]*')\s*\}\}")
+_BRANCH = r"('[^'{}]*'|[a-z_]+)"
+_INLINE = re.compile(rf"\{{\{{\s*{_BRANCH}\s+if\s+([^{{}}]+?)\s+else\s+{_BRANCH}\s*\}}\}}")
+_BY_FORM = re.compile(r"\{\{\s*(\{[^{}]*\})\[vorm\]\s*\}\}")
 
 
 @dataclass
@@ -305,19 +307,53 @@ def split_on_form(text: str) -> list[tuple[frozenset[str], str]]:
         if chain is not None:
             pending = [*_split(forms, chain), *pending]
             continue
-        inline = next((m for m in _INLINE.finditer(current) if _only_form(m.group(2))), None)
-        if inline is None:
+        picks = _inline_picks(current, forms)
+        if picks is None:
             done.append((forms, current))
             continue
-        yes = frozenset(f for f in forms if _holds_for(inline.group(2), f))
-        pick = [(yes, inline.group(1)), (forms - yes, inline.group(3))]
-        pending = [(group, current[:inline.start()] + _literal(word) + current[inline.end():])
-                   for group, word in pick if group] + pending
+        resolved, unresolved = picks
+        done += unresolved
+        pending = [*resolved, *pending]
     return _merge(done)
 
 
-def _literal(quoted: str) -> str:
-    return quoted[1:-1]
+Parts = list[tuple[frozenset[str], str]]
+
+
+def _inline_picks(text: str, forms: frozenset[str]) -> tuple[Parts, Parts] | None:
+    """`{{ 'a' if <form test> else b }}` and `{{ {'stichting': 'x', ...}[vorm] }}` resolved per
+    form: (parts to look at again, parts left as they are: forms the table does not name)."""
+    inline = next((m for m in _INLINE.finditer(text) if _only_form(m.group(2))), None)
+    if inline is not None:
+        yes = frozenset(f for f in forms if _holds_for(inline.group(2), f))
+        pick = [(yes, inline.group(1)), (forms - yes, inline.group(3))]
+        return [(g, text[:inline.start()] + _shown(word) + text[inline.end():]) for g, word in pick if g], []
+    lookup = _BY_FORM.search(text)
+    table = _literal_table(lookup.group(1)) if lookup else None
+    if lookup is None or table is None:
+        return None
+    groups: dict[str, set[str]] = {}
+    for vorm in forms & set(table):
+        groups.setdefault(table[vorm], set()).add(vorm)
+    resolved = [(frozenset(g), text[:lookup.start()] + value + text[lookup.end():]) for value, g in groups.items()]
+    missing = forms - set(table)
+    return resolved, [(frozenset(missing), text)] if missing else []
+
+
+def _literal_table(source: str) -> dict[str, str] | None:
+    import ast
+
+    try:
+        table = ast.literal_eval(source)
+    except (ValueError, SyntaxError):
+        return None
+    ok = isinstance(table, dict) and all(isinstance(v, str) and "{" not in v for v in table.values())
+    return table if ok else None
+
+
+def _shown(branch: str) -> str:
+    """A quoted branch is its words; a bare name (a term or fact) is printed as {{ name }}."""
+    return branch[1:-1] if branch.startswith("'") else "{{ " + branch + " }}"
 
 
 def split_over_budget(text: str, budget: Budget) -> list[tuple[tuple[str, ...], str]]:
