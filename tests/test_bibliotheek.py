@@ -331,3 +331,37 @@ def test_a_role_that_names_no_clause_is_refused(tmp_path, capsys):
     code, _, err = _main(capsys, "clauses", "check", str(folder))
     assert code == 2
     assert "rollen.yaml statuten.klachten.stichting: verwijzing naar onbekende clausule 'statuten.st.klachten'" in err
+
+
+def test_interview_and_model_refuse_a_broken_own_library_before_anything_else(tmp_path, capsys):
+    broken = _own_library(tmp_path, OWN.replace("{{ bestuur }}", "{{ bestuurr }}"), lock=False)
+    answers = tmp_path / "nieuw.yaml"
+    code, _, err = _main(capsys, "interview", str(answers), "--out", str(tmp_path / "uit"),
+                         "--bibliotheek", str(broken))
+    assert code == 2 and "onbekende naam 'bestuurr'" in err
+    assert not answers.exists() and not (tmp_path / "uit").exists()
+    profile = REPO / "voorbeelden" / "aanbesteding" / "regio-rivierenland.yaml"
+    code, _, err = _main(capsys, "model", str(profile), "--out", str(tmp_path / "model"), "--bibliotheek", str(broken))
+    assert code == 2 and "onbekende naam 'bestuurr'" in err and not (tmp_path / "model").exists()
+
+
+def test_the_model_documents_use_the_own_library(tmp_path, capsys):
+    folder = _own_library(tmp_path)
+    profile = REPO / "voorbeelden" / "aanbesteding" / "regio-rivierenland.yaml"
+    out = tmp_path / "model"
+    code, _, err = _main(capsys, "model", str(profile), "--out", str(out), "--bibliotheek", str(folder))
+    assert (code, err) == (0, "")
+    texts = [t for path in out.glob("*samenwerkingsovereenkomst*.docx") for t in _docx_text(path)]
+    assert texts and "Geheimhouding volgens het kantoor" in texts
+
+
+@pytest.mark.parametrize(("args", "option"), [(["bijwerken", "--help"], "--bibliotheek DIR"),
+                                              (["clauses", "check", "--help"], "--vernieuw-slot"),
+                                              (["generate", "--help"], "--bibliotheek DIR")])
+def test_the_new_commands_and_options_explain_themselves_in_dutch(capsys, args, option):
+    with pytest.raises(SystemExit) as info:
+        cli.main(args)
+    out = capsys.readouterr().out
+    assert info.value.code == 0
+    assert out.startswith("gebruik: consortium ")
+    assert option in out and "opties:" in out
