@@ -35,12 +35,18 @@ def from_data(sleutel: str, bestand: str, data: dict[str, Any]) -> Document:
     )
 
 
-def _runs(paragraph: Paragraph) -> list[list[Any]]:
-    return [[r.tekst, r.open] for r in paragraph]
+def _runs(paragraph: Paragraph) -> str | list[str | dict[str, str]]:
+    """A paragraph of plain text as one string; with open points as a list in which an open
+    point is {"open": text} (kept short: verantwoording.json holds every paragraph)."""
+    if all(not r.open for r in paragraph):
+        return "".join(r.tekst for r in paragraph)
+    return [{"open": r.tekst} if r.open else r.tekst for r in paragraph]
 
 
-def _read_runs(data: list[list[Any]]) -> Paragraph:
-    return tuple(Run(str(text), bool(is_open)) for text, is_open in data)
+def _read_runs(data: str | list[str | dict[str, str]]) -> Paragraph:
+    if isinstance(data, str):
+        return (Run(data),) if data else ()
+    return tuple(Run(item["open"], True) if isinstance(item, dict) else Run(item) for item in data)
 
 
 def _lid(lid: Lid) -> dict[str, Any]:
