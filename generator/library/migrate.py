@@ -84,6 +84,7 @@ class Migration:
     terms: dict[str, Any] = field(default_factory=dict)
     selected: dict[str, set[str]] = field(default_factory=dict)  # clause id -> forms it can appear in
     budget: Budget = field(default_factory=Budget)
+    document_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     migrated: list[str] = field(default_factory=list)
 
 
@@ -95,9 +96,10 @@ def migrate(folder: Path) -> list[str]:
     run = Migration(folder, roles=_read(folder / ROLES).get("rollen", {}), terms=_base_terms(folder))
     run.selected = _forms_per_clause(folder)
     run.budget = _budget(folder)
+    run.document_forms = _document_forms(folder)
     for path in old:
         raw = _read(path)
-        clauses = [_migrate_clause(c, run) for c in raw.get("clausules", [])]
+        clauses = [_migrate_clause(c, raw.get("document", ""), run) for c in raw.get("clausules", [])]
         _write(path, {"formaat": FORMAT, **{k: v for k, v in raw.items() if k != "clausules"}, "clausules": clauses})
         run.migrated.append(str(path.relative_to(folder)))
     if run.migrated:
@@ -111,6 +113,13 @@ _ROLES_HEADER = ("# Roles: which clause plays a role per legal form; texts refer
 _TERMS_HEADER = ("# Terms: recurring contract wording, read in clause texts as {{ name }} (e.g. {{ entiteit }}).\n"
                  "# Each term has alternatives like a lid: exactly one applies for every answers file; `anders`\n"
                  "# applies when no other does. This wording is the contract's, not the interview's labels.\n")
+
+
+def _document_forms(folder: Path) -> dict[str, frozenset[str]]:
+    from generator.resources import data_dir
+
+    manifest = folder / MANIFEST if (folder / MANIFEST).is_file() else data_dir("clauses") / MANIFEST
+    return {d: frozenset(spec.vormen) for d, spec in Manifest.model_validate(_read(manifest)).documenten.items()}
 
 
 def _budget(folder: Path) -> Budget:
@@ -149,24 +158,33 @@ def _forms_per_clause(folder: Path) -> dict[str, set[str]]:
             for c in library.clauses}
 
 
-def _migrate_clause(clause: dict[str, Any], run: Migration) -> dict[str, Any]:
-    return {**clause, "leden": [_migrate_fragment(f, run) for f in clause.get("leden", [])]}
+def _migrate_clause(clause: dict[str, Any], document: str, run: Migration) -> dict[str, Any]:
+    forms = _clause_forms(clause.get("when"), run.document_forms.get(document, frozenset(FORMS)))
+    return {**clause, "leden": [_migrate_fragment(f, run, forms) for f in clause.get("leden", [])]}
 
 
-def _migrate_fragment(fragment: Any, run: Migration) -> Any:
+def _clause_forms(condition: str | None, forms: frozenset[str]) -> frozenset[str]:
+    """The legal forms a clause can appear in: those of its document, and of its condition when
+    that reads the legal form alone (exact, so the alternatives say no more than needed)."""
+    if condition is None or not _only_form(condition):
+        return forms
+    return frozenset(f for f in forms if _holds_for(condition, f))
+
+
+def _migrate_fragment(fragment: Any, run: Migration, forms: frozenset[str]) -> Any:
     item = {"tekst": fragment} if isinstance(fragment, str) else dict(fragment)
     if "subs" in item:
-        item["subs"] = [_migrate_fragment(s, run) for s in item["subs"]]
+        item["subs"] = [_migrate_fragment(s, run, forms) for s in item["subs"]]
     if "tekst" not in item:
         return item
     text = _inline_sets(_roles(item["tekst"], run), run)
-    variants = [(forms, conditions, t) for forms, body in split_on_form(text)
+    variants = [(group, conditions, t) for group, body in split_on_form(text, forms)
                 for conditions, t in split_over_budget(body, run.budget)]
     if len(variants) == 1:
         item["tekst"] = variants[0][2]
         return _plain(item)
     del item["tekst"]
-    item["varianten"] = _variant_items(variants)
+    item["varianten"] = _variant_items(variants, forms)
     ordered = {k: item[k] for k in ("when", "herhaal", "varianten", "subs") if k in item}
     return ordered
 
@@ -175,15 +193,16 @@ def _plain(item: dict[str, Any]) -> Any:
     return item["tekst"] if list(item) == ["tekst"] else item
 
 
-def _variant_items(variants: list[tuple[frozenset[str], tuple[str, ...], str]]) -> list[dict[str, Any]]:
+def _variant_items(variants: list[tuple[frozenset[str], tuple[str, ...], str]],
+                   everything: frozenset[str]) -> list[dict[str, Any]]:
     """Each split is a partition, so the last alternative is exactly "none of the others"."""
-    items: list[dict[str, Any]] = [{"when": _joined(forms, conditions), "tekst": text}
+    items: list[dict[str, Any]] = [{"when": _joined(forms, conditions, everything), "tekst": text}
                                    for forms, conditions, text in variants[:-1]]
     return [*items, {"anders": True, "tekst": variants[-1][2]}]
 
 
-def _joined(forms: frozenset[str], conditions: tuple[str, ...]) -> str:
-    parts = ([form_condition(forms)] if forms != frozenset(FORMS) else []) + list(conditions)
+def _joined(forms: frozenset[str], conditions: tuple[str, ...], everything: frozenset[str]) -> str:
+    parts = ([form_condition(forms)] if forms != everything else []) + list(conditions)
     if len(parts) == 1:
         return parts[0]
     return " and ".join(p if re.fullmatch(r"[\w.' =!\[\],]+", p) and " or " not in p else f"({p})" for p in parts)
@@ -297,9 +316,9 @@ class Chain:
     after: str
 
 
-def split_on_form(text: str) -> list[tuple[frozenset[str], str]]:
-    """The text as (forms, text) alternatives, one per group of forms that read a different text."""
-    pending = [(frozenset(FORMS), text)]
+def split_on_form(text: str, forms: frozenset[str] = frozenset(FORMS)) -> list[tuple[frozenset[str], str]]:
+    """The text as (forms, text) alternatives, one per group of the `forms` that read a different text."""
+    pending = [(forms, text)]
     done: list[tuple[frozenset[str], str]] = []
     while pending:
         forms, current = pending.pop(0)
@@ -371,17 +390,36 @@ def split_over_budget(text: str, budget: Budget) -> list[tuple[tuple[str, ...], 
         earlier: list[str] = []
         for condition, body in chain.branches:
             if condition is None:
-                parts.append(((*conditions, *(_negated(c) for c in earlier)), chain.before + body + chain.after))
+                parts.append(((*conditions, *_not_any(earlier, None)), chain.before + body + chain.after))
                 break
-            parts.append(((*conditions, *(_negated(c) for c in earlier), condition), chain.before + body + chain.after))
+            parts.append(((*conditions, *_not_any(earlier, condition), condition), chain.before + body + chain.after))
             earlier.append(condition)
         else:
-            parts.append(((*conditions, *(_negated(c) for c in earlier)), chain.before + chain.after))
+            parts.append(((*conditions, *_not_any(earlier, None)), chain.before + chain.after))
         pending = [*parts, *pending]
     return done
 
 
+_EQUALS = re.compile(r"([\w.]+) == ('[^']*')")
+
+
+def _not_any(earlier: list[str], condition: str | None) -> list[str]:
+    """The negations of the earlier branches' conditions that `condition` does not already imply
+    (`x == 'b'` implies `x != 'a'`)."""
+    own = _EQUALS.fullmatch(condition) if condition else None
+    result = []
+    for previous in earlier:
+        other = _EQUALS.fullmatch(previous)
+        if own and other and own.group(1) == other.group(1) and own.group(2) != other.group(2):
+            continue
+        result.append(_negated(previous))
+    return result
+
+
 def _negated(condition: str) -> str:
+    equals = _EQUALS.fullmatch(condition)
+    if equals:
+        return f"{equals.group(1)} != {equals.group(2)}"
     return f"not {condition}" if re.fullmatch(r"[\w.]+", condition) else f"not ({condition})"
 
 
