@@ -366,3 +366,27 @@ def test_the_new_commands_and_options_explain_themselves_in_dutch(capsys, args, 
     assert info.value.code == 0
     assert out.startswith("gebruik: consortium ")
     assert option in out and "opties:" in out
+
+
+def _so_text(answers_path: Path, library) -> str:
+    from generator.answers import load_answers
+    from generator.assemble.build import assemble
+
+    docs = assemble(load_answers(answers_path), library)
+    return next(d for d in docs if d.sleutel == "samenwerkingsovereenkomst").plain_text()
+
+
+def test_the_contract_wording_of_choices_is_the_librarys_not_the_interviews(tmp_path, monkeypatch):
+    from generator import api
+    from generator.answers import vocabulary
+
+    answers = _answers(tmp_path)
+    before = _so_text(answers, api.library())
+    wording = vocabulary.FREQUENTIES["kwartaal"]
+    assert wording in before
+    monkeypatch.setitem(vocabulary.FREQUENTIES, "kwartaal", "ELK KWARTAAL (vraagtekst)")
+    assert _so_text(answers, api.library()) == before
+    folder = _own_library(tmp_path)
+    (folder / "termen.yaml").write_text("labels:\n  frequentie:\n    kwartaal: driemaandelijks\n", encoding="utf-8")
+    own = _so_text(answers, api.library(folder))
+    assert "driemaandelijks" in own and own.replace("driemaandelijks", wording) != own

@@ -24,7 +24,7 @@ def documents_for(library: Library, vorm: str) -> list[str]:
 def assemble(answers: Antwoorden, library: Library, *, require_complete: bool = True) -> list[Document]:
     """All documents for these answers. `require_complete=False` is for clause authors previewing
     an unfinished library: missing mandatory elements are then not an error."""
-    ns = namespace(answers, library.terms or None)
+    ns = namespace(answers, library.terms or None, library.labels or None)
     missing = missing_requirements(library, ns)
     if missing and require_complete:
         raise LibraryError("De clausulebibliotheek mist verplichte onderdelen voor deze antwoorden:",

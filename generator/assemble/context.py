@@ -10,10 +10,13 @@ from generator import facts, notation
 from generator.adapters.jinja_env import Marked
 from generator.answers import vocabulary as v
 from generator.answers.model import Antwoorden
-from generator.library.schema import Term
+from generator.library.schema import Labels, Term
 
 OPEN_START, OPEN_END = "\ue000", "\ue001"
 
+# The choices of the answers per kind, with the interview's wording. The contract's wording of the
+# same choices is in the library (termen.yaml, `labels`); this table is the fallback for a library
+# that has none, and what `clauses check` holds the library's labels against.
 LABELS: dict[str, dict[str, str]] = {
     "besluit": v.BESLUITEN,
     "ventiel": v.VENTIELEN,
@@ -47,6 +50,22 @@ def label(kind: str, key: str) -> str:
 
 def labels(kind: str, keys: list[str]) -> list[str]:
     return [LABELS[kind][k] for k in keys]
+
+
+class Labeler:
+    """label('besluit', key) and labels('besluit', keys) over the library's contract wording."""
+
+    def __init__(self, phrases: Labels, with_entity: bool) -> None:
+        self.phrases = phrases
+        self.with_entity = with_entity
+
+    def label(self, kind: str, key: str) -> str:
+        if not self.with_entity and (kind, key) in _WITHOUT_ENTITY:
+            return _WITHOUT_ENTITY[(kind, key)]
+        return self.phrases.get(kind, {}).get(key) or LABELS[kind][key]
+
+    def labels(self, kind: str, keys: list[str]) -> list[str]:
+        return [self.label(kind, k) for k in keys]
 
 
 def facts_of(a: Antwoorden) -> dict[str, Any]:
@@ -94,13 +113,12 @@ FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
 KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, "ref", "range", "loop", "partner", "nr"))
 
 
-def namespace(a: Antwoorden, terms: dict[str, Term] | None = None) -> dict[str, Any]:
-    """Everything a clause may read: answers, facts, helpers and the library's terms (termen.yaml,
-    the installed one when `terms` is None). `ref` is added per document by the renderer."""
+def namespace(a: Antwoorden, terms: dict[str, Term] | None = None, phrases: Labels | None = None) -> dict[str, Any]:
+    """Everything a clause may read: answers, facts, helpers and the library's terms and labels
+    (termen.yaml; the installed ones when None). `ref` is added per document by the renderer."""
     answers = {name: getattr(a, name) for name in ANSWER_NAMES}
-    helpers = dict(HELPERS)
-    if not a.heeft_rechtspersoon:
-        helpers.update(label=_label_without_entity, labels=_labels_without_entity)
+    labeler = Labeler(default_labels() if phrases is None else phrases, a.heeft_rechtspersoon)
+    helpers = {**HELPERS, "label": labeler.label, "labels": labeler.labels}
     ns = {**answers, **facts_of(a), **helpers}
     for name, term in (default_terms() if terms is None else terms).items():
         ns[name] = term_text(term, ns)
@@ -119,6 +137,15 @@ def term_text(term: Term, ns: dict[str, Any]) -> str:
 
 
 @cache
+def default_labels() -> Labels:
+    """The installed library's contract wording of the choices (the interview's when it has none)."""
+    from generator.library.load import read_labels
+    from generator.resources import data_dir
+
+    return read_labels(data_dir("clauses"), []) or LABELS
+
+
+@cache
 def default_terms() -> dict[str, Term]:
     """The installed library's terms (read once; the bundled library is trusted, see `clauses check`)."""
     from generator.library.load import read_terms
@@ -129,11 +156,3 @@ def default_terms() -> dict[str, Term]:
 
 # A samenwerkingsverband without legal personality has no jaarrekening, only a financial account.
 _WITHOUT_ENTITY = {("besluit", "jaarrekening"): "de vaststelling van de financiële verantwoording"}
-
-
-def _label_without_entity(kind: str, key: str) -> str:
-    return _WITHOUT_ENTITY.get((kind, key)) or LABELS[kind][key]
-
-
-def _labels_without_entity(kind: str, keys: list[str]) -> list[str]:
-    return [_label_without_entity(kind, k) for k in keys]

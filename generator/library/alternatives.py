@@ -90,7 +90,7 @@ class Enumerator:
             answers = validate_answers(raw, "voorbeeld")
         except ConsortiumError:
             return None
-        return namespace(answers, self.library.terms or None)
+        return namespace(answers, self.library.terms or None, self.library.labels or None)
 
 
 def alternative_problems(library: Library, only: set[str] | None = None) -> list[Problem]:

@@ -36,6 +36,7 @@ def library_problems(library: Library, only: set[str] | None = None, *, prove: b
             problems += clause_problems(clause, ids, library)
     problems += role_problems(library.roles, library)
     problems += term_problems(library)
+    problems += label_problems(library)
     if not problems:
         problems += coverage_problems(library)
     if not problems and prove:
@@ -69,6 +70,17 @@ def role_problems(roles: Roles, library: Library) -> list[Problem]:
                 elif clause.document != document:
                     problems.append(Problem(where, f"'{clause_id}' staat niet in {document}"))
     return problems
+
+
+def label_problems(library: Library) -> list[Problem]:
+    """A library with its own labels words every choice of the answers (none falls back to the
+    interview's wording unnoticed)."""
+    from generator.assemble.context import LABELS
+
+    if not library.labels:
+        return []
+    return [Problem(f"termen.yaml labels.{kind}.{key}", "ontbreekt: de formulering van deze keuze in het contract")
+            for kind, choices in LABELS.items() for key in choices if key not in library.labels.get(kind, {})]
 
 
 def term_problems(library: Library) -> list[Problem]:
@@ -234,7 +246,7 @@ def coverage_problems(library: Library) -> list[Problem]:
     problems: set[Problem] = set()
     placed: dict[tuple[str, str, str], bool] = {}
     for answers in samples():
-        ns = namespace(answers, library.terms or None)
+        ns = namespace(answers, library.terms or None, library.labels or None)
         for missing in missing_requirements(library, ns):
             problems.add(Problem(f"verplicht {missing}", f"ontbreekt bij rechtsvorm '{ns['vorm']}'"))
         for key, found in _role_places(library, ns).items():

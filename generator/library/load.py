@@ -12,7 +12,7 @@ from pydantic_core import ErrorDetails
 
 from generator.adapters import yaml_io
 from generator.errors import ConsortiumError, LibraryError, Problem
-from generator.library.schema import FORMAT, Clause, ClauseFile, Manifest, Roles, RolesFile, Term, Terms
+from generator.library.schema import FORMAT, Clause, ClauseFile, Labels, Manifest, Roles, RolesFile, Term, Terms
 
 MANIFEST = "bibliotheek.yaml"
 TERMS = "termen.yaml"
@@ -34,6 +34,7 @@ class Library:
     eigen: tuple[str, ...] = ()
     # Clause files still in the first authoring format (`clauses check` asks to migrate them).
     old_format: tuple[str, ...] = ()
+    labels: Labels = field(default_factory=dict)
 
     @property
     def versie(self) -> str:
@@ -70,33 +71,43 @@ def read_library(folder: Path) -> tuple[Library, list[Problem]]:
     old: list[str] = []
     clauses = _read_clauses(folder, problems, old_format=old)
     terms = read_terms(folder, problems)
+    labels = read_labels(folder, [])
     roles = read_roles(folder, problems)
     if manifest is None:
         raise LibraryError("De clausulebibliotheek is ongeldig:", problems)
     return Library(manifest=manifest, clauses=tuple(clauses), terms=terms, roles=roles,
-                   old_format=tuple(old)), problems
+                   old_format=tuple(old), labels=labels), problems
 
 
-def read_own(folder: Path, problems: list[Problem]) -> tuple[list[Clause], dict[str, Term], Roles, list[str]]:
-    """An own library's clauses, terms, roles and old-format files, as read (no manifest of its own)."""
+def read_own(folder: Path, problems: list[Problem]) -> tuple[list[Clause], dict[str, Term], Labels, Roles, list[str]]:
+    """An own library's clauses, terms, labels, roles and old-format files, as read (no manifest)."""
     if not folder.is_dir():
         raise LibraryError(f"De eigen bibliotheek {folder} bestaat niet of is geen map.")
     old: list[str] = []
     clauses = _read_clauses(folder, problems, str(folder), old)
-    return clauses, read_terms(folder, problems), read_roles(folder, problems), old
+    return clauses, read_terms(folder, problems), read_labels(folder, []), read_roles(folder, problems), old
 
 
 def read_terms(folder: Path, problems: list[Problem]) -> dict[str, Term]:
     """The terms of termen.yaml in `folder` ({} when it has none)."""
+    return dict(_terms_file(folder, problems).termen)
+
+
+def read_labels(folder: Path, problems: list[Problem]) -> Labels:
+    """The contract's wording of the choices in termen.yaml in `folder` ({} when it has none)."""
+    return dict(_terms_file(folder, problems).labels)
+
+
+def _terms_file(folder: Path, problems: list[Problem]) -> Terms:
     path = folder / TERMS
     if not path.is_file():
-        return {}
+        return Terms()
     raw = _read_yaml(path, problems)
     try:
-        return dict(Terms.model_validate(raw or {}).termen)
+        return Terms.model_validate(raw or {})
     except ValidationError as exc:
         problems += [_schema_problem(TERMS, e) for e in exc.errors(include_url=False)]
-        return {}
+        return Terms()
 
 
 def read_roles(folder: Path, problems: list[Problem]) -> Roles:

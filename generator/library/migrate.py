@@ -104,7 +104,7 @@ def migrate(folder: Path) -> list[str]:
         run.migrated.append(str(path.relative_to(folder)))
     if run.migrated:
         _write(folder / ROLES, {"rollen": run.roles}, _ROLES_HEADER)
-        _write(folder / TERMS, {"termen": run.terms}, _TERMS_HEADER)
+        _write(folder / TERMS, {"termen": run.terms, "labels": _labels(folder)}, _TERMS_HEADER)
     return run.migrated
 
 
@@ -136,6 +136,14 @@ def _base_terms(folder: Path) -> dict[str, Any]:
 
     own = _read(folder / TERMS).get("termen")
     return own if own else dict(_read(data_dir("clauses") / TERMS).get("termen", {}))
+
+
+def _labels(folder: Path) -> dict[str, Any]:
+    """The folder's contract wording of the choices; the installed one for a library without."""
+    from generator.resources import data_dir
+
+    own = _read(folder / TERMS).get("labels")
+    return own if own else dict(_read(data_dir("clauses") / TERMS).get("labels", {}))
 
 
 def _forms_per_clause(folder: Path) -> dict[str, set[str]]:

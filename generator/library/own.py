@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from generator.errors import LibraryError, Problem
 from generator.library.load import Library, read_own
-from generator.library.schema import Clause, Roles
+from generator.library.schema import Clause
 
 
 def with_own(base: Library, folder: Path, *, check_lock: bool = True) -> Library:
@@ -37,10 +38,10 @@ def with_own(base: Library, folder: Path, *, check_lock: bool = True) -> Library
 
 def overlay(base: Library, folder: Path) -> tuple[Library, list[Problem]]:
     """The combined library as read, with the problems of reading the own folder."""
-    from generator.assemble.context import default_terms
+    from generator.assemble.context import default_labels, default_terms
 
     problems: list[Problem] = []
-    clauses, terms, roles, old = read_own(folder, problems)
+    clauses, terms, labels, roles, old = read_own(folder, problems)
     counts = Counter(c.id for c in clauses)
     problems += [Problem(f"{folder}: {i}", f"id komt {n} keer voor in de eigen bibliotheek; ids zijn uniek")
                  for i, n in counts.items() if n > 1]
@@ -48,7 +49,7 @@ def overlay(base: Library, folder: Path) -> tuple[Library, list[Problem]]:
     merged = tuple(c for c in base.clauses if c.id not in replaced) + tuple(clauses)
     library = Library(manifest=base.manifest, clauses=merged, terms={**(base.terms or default_terms()), **terms},
                       roles=_merged_roles(base.roles, roles), eigen=(*base.eigen, str(folder)),
-                      old_format=tuple(old))
+                      old_format=tuple(old), labels=_merged_roles(base.labels or default_labels(), labels))
     return library, problems
 
 
@@ -60,7 +61,8 @@ def own_ids(library: Library, folder: Path) -> set[str]:
     return {c.id for c in own_clauses(library, folder)}
 
 
-def _merged_roles(base: Roles, own: Roles) -> Roles:
+def _merged_roles(base: dict[str, dict[str, Any]], own: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Tables by document (roles) or kind (labels): the own entries replace the base ones by name."""
     merged = {document: dict(table) for document, table in base.items()}
     for document, table in own.items():
         merged.setdefault(document, {}).update(table)

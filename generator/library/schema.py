@@ -114,10 +114,17 @@ class Term(Strict):
         return [{"anders": True, "tekst": value}] if isinstance(value, str) else value
 
 
+# Per kind of choice (besluit, frequentie, ...) the contract's wording of each value, read in texts
+# as label('besluit', key); the interview has its own labels (answers/vocabulary.py).
+Labels = dict[str, dict[str, str]]
+
+
 class Terms(Strict):
-    """termen.yaml: the recurring contract wording, by name (read in texts as `{{ name }}`)."""
+    """termen.yaml: the recurring contract wording, by name (read in texts as `{{ name }}`), and
+    the contract's wording of the answers' choices (`labels`)."""
 
     termen: dict[str, Term] = {}
+    labels: dict[str, dict[str, str]] = {}
 
 
 # rollen.yaml: per document a role (e.g. "besluitvorming") names, per legal form, the clause
