@@ -21,7 +21,7 @@ from generator.library.load import Library
 from generator.library.schema import DOCUMENTS, FORMAT, FORMS, Budget, Clause, Fragment, Roles, Term
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
-_LOOP_MODELS = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
+_LOOP_MODELS: dict[str, type[BaseModel]] = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
 
 
 def library_problems(library: Library, only: set[str] | None = None, *, prove: bool = True) -> list[Problem]:
@@ -271,7 +271,7 @@ def _role_places(library: Library, ns: dict[str, Any]) -> dict[tuple[str, str, s
     return result
 
 
-def missing_requirements(library: Library, ns: dict) -> list[str]:
+def missing_requirements(library: Library, ns: dict[str, Any]) -> list[str]:
     """Checklist ids that apply to these answers but no selected clause covers."""
     missing = []
     for document, requirements in library.manifest.verplicht.items():
