@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import math
 import types
 import typing
 from collections.abc import Iterator
@@ -57,7 +58,7 @@ class Enumerator:
         from generator.library.samples import sample_overrides
 
         names = sorted(axes)
-        combos = list(itertools.product(*(axes[a] for a in names)))[:MAX_COMBINATIONS]
+        combos = list(itertools.product(*(axes[a] for a in names)))
         for base_index, base in enumerate(sample_overrides()):
             for combo in combos:
                 values = dict(zip(names, combo, strict=True))
@@ -131,6 +132,11 @@ def _proof(where: str, variants: tuple[Variant, ...], guards: list[str], enumera
            per_partner: bool) -> list[Problem]:
     conditions = [*guards, *(v.when for v in variants if v.when)]
     axes = _axes(conditions, enumerator.library.terms)
+    size = math.prod(len(values) for values in axes.values())
+    if size > MAX_COMBINATIONS:
+        return [Problem(where, f"de voorwaarden lezen te veel antwoorden om te bewijzen dat precies één variant "
+                               f"geldt ({size} combinaties, hoogstens {MAX_COMBINATIONS}); splits het lid of "
+                               "vereenvoudig de voorwaarden")]
     found: dict[str, Problem] = {}
     reached = False
     for ns, values in enumerator.namespaces(axes):
