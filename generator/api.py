@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from generator.adapters.asking import Asker
     from generator.analysis.report import Analyse
     from generator.assemble.package import PackageReport
+    from generator.compare.update import UpdateResult
+    from generator.library.report import LibraryReport
     from generator.library.schema import Library
     from generator.tender.conformity import Toets
     from generator.tender.profile import Profiel
@@ -31,43 +33,50 @@ class CheckResult:
     analyse: Analyse
 
 
-def check(path: Path) -> CheckResult:
-    """Validate an answers file and analyse the governance it describes."""
+def check(path: Path, *, bibliotheek: Path | None = None) -> CheckResult:
+    """Validate an answers file and analyse the governance it describes; with `bibliotheek`
+    the own library is validated too (its problems are reported like the answers')."""
     from generator.analysis.report import analyse
 
     answers = load_answers(path)
+    if bibliotheek is not None:
+        library(bibliotheek)
     return CheckResult(answers=answers, analyse=analyse(answers))
 
 
 def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False,
-             aanbesteding: Path | None = None) -> PackageReport:
+             aanbesteding: Path | None = None, bibliotheek: Path | None = None) -> PackageReport:
     """Assemble the documents for the answers in `path` into `out`; report what was written.
 
     Writes into a temporary folder beside `out` and moves the files into place only when all
     of them are complete. Refuses to replace existing files unless `force` (OutputExists).
     `pdf`: also a PDF beside each .docx when LibreOffice is installed (see `pdf_hint`).
     With `aanbesteding` (a tender profile) the bid must conform (else NotConforming, nothing
-    written) and the package also holds afwijkingen.docx.
+    written) and the package also holds afwijkingen.docx. `bibliotheek`: an own library laid
+    over the bundled one (validated first; see `library`).
     """
+    from generator.adapters import yaml_io
+
     profiel = _profile(aanbesteding)
     answers = load_answers(path)
+    raw = yaml_io.read_file(path)
+    lib = library(bibliotheek)
     from generator.assemble.package import write_package
 
     pdf = pdf and _pdf_available()
     if profiel is None:
-        return write_package(answers, out, force=force, pdf=pdf)
+        return write_package(answers, out, force=force, library=lib, pdf=pdf, raw=raw)
     from generator.assemble.package import master_template
-    from generator.library.load import default_library
     from generator.tender.bid import DEPARTURES_FILE, write_departures
     from generator.tender.conformity import require_conformity
 
     toets = require_conformity(answers, profiel, str(path))
-    library = default_library()
 
     def departures(target: Path) -> None:
-        write_departures(toets, answers, library, target, master_template())
+        write_departures(toets, answers, lib, target, master_template())
 
-    return write_package(answers, out, force=force, library=library, pdf=pdf, extra={DEPARTURES_FILE: departures})
+    return write_package(answers, out, force=force, library=lib, pdf=pdf, extra={DEPARTURES_FILE: departures},
+                         raw=raw)
 
 
 def _profile(path: Path | None) -> Profiel | None:
@@ -89,14 +98,16 @@ def tender_check(path: Path, aanbesteding: Path) -> tuple[CheckResult, Toets]:
     return result, conformity(result.answers, profiel)
 
 
-def model(aanbesteding: Path, out: Path, *, force: bool = False, pdf: bool = False) -> list[Path]:
+def model(aanbesteding: Path, out: Path, *, force: bool = False, pdf: bool = False,
+          bibliotheek: Path | None = None) -> list[Path]:
     """Write the model documents of a tender and a starter answers file for bidders into `out`;
-    `pdf`: also a PDF beside each .docx when LibreOffice is installed (see `pdf_hint`)."""
+    `pdf`: also a PDF beside each .docx when LibreOffice is installed (see `pdf_hint`);
+    `bibliotheek`: an own library laid over the bundled one."""
     from generator.tender.read import load_profile
     from generator.tender.write import write_model_package
 
     return write_model_package(load_profile(aanbesteding), out, force=force, profiel_pad=str(aanbesteding),
-                               pdf=pdf and _pdf_available())
+                               pdf=pdf and _pdf_available(), library=library(bibliotheek))
 
 
 def _pdf_available() -> bool:
@@ -183,29 +194,56 @@ def warnings_summary(report: PackageReport, path: Path, out: Path) -> str:
             f"  {out / ANALYSE_FILE}\nof in de terminal met:\n  consortium check {path}")
 
 
-def library() -> Library:
-    """The clause library this run uses."""
+def library(bibliotheek: Path | None = None) -> Library:
+    """The installed clause library; with `bibliotheek`, the own library in that folder laid over
+    it (clauses added, bundled ones overridden by id), validated at once (LibraryError)."""
     from generator.library.load import default_library
 
-    return default_library()
+    if bibliotheek is None:
+        return default_library()
+    from generator.library.own import with_own
+
+    return with_own(default_library(), bibliotheek)
 
 
-def clauses_list() -> str:
+def clauses_list(bibliotheek: Path | None = None) -> str:
     """Every clause, per document, one line each."""
     from generator.library.browse import listing
 
-    return listing(library())
+    return listing(library(bibliotheek))
 
 
-def clause_show(clause_id: str) -> str:
+def clause_show(clause_id: str, bibliotheek: Path | None = None) -> str:
     """One clause: text, condition, version, legal basis and explanation."""
     from generator.library.browse import details, find
 
-    lib = library()
+    lib = library(bibliotheek)
     return details(lib, find(lib, clause_id))
 
 
-def clauses_export(target: Path, *, force: bool = False) -> Path:
+def clauses_check(folder: Path | None = None, *, vernieuw_slot: bool = False) -> LibraryReport:
+    """Validate the bundled library, a whole library folder (with its own bibliotheek.yaml) or
+    an own library (laid over the bundled one): every problem, naming file, clause and lid.
+    `vernieuw_slot`: then record the current versions in the folder's versies.lock (refused
+    for a text changed without a higher versie). Raises LibraryError when anything is wrong."""
+    from generator.library.report import check_folder
+
+    return check_folder(folder, renew=vernieuw_slot)
+
+
+def bijwerken(uitvoer: Path, out: Path | None = None, *, force: bool = False,
+              bibliotheek: Path | None = None, datum: datetime | None = None) -> UpdateResult:
+    """Compare an earlier package in `uitvoer` with the current library: the clauses whose
+    version changed, and the updated documents with those changes as Word revisions in `out`
+    (default: `<uitvoer>-bijgewerkt`). The package's own library is used again when it still
+    exists, unless `bibliotheek` names another."""
+    from generator.compare.update import update_package
+
+    return update_package(uitvoer, out or uitvoer.with_name(f"{uitvoer.name}-bijgewerkt"), force=force,
+                          bibliotheek=bibliotheek, datum=datum, library_for=library)
+
+
+def clauses_export(target: Path, *, force: bool = False, bibliotheek: Path | None = None) -> Path:
     """Write the whole library as one readable .docx for lawyers who reuse standard clauses."""
     from generator.adapters import word
     from generator.assemble.package import master_template
@@ -216,7 +254,7 @@ def clauses_export(target: Path, *, force: bool = False) -> Path:
         raise OutputExists(f"{target} is een map; geef met --out een bestandsnaam, bijvoorbeeld bibliotheek.docx.")
     if target.exists() and not force:
         raise OutputExists(f"{target} bestaat al; er is niets overschreven. Gebruik --force om het te vervangen.")
-    lib = library()
+    lib = library(bibliotheek)
     staging = target.with_name(f".{target.name}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -247,7 +285,7 @@ def _tender_interview(asker: Asker | None, profiel: Profiel, path: Path,
 
 
 def interview(path: Path, out: Path, *, force: bool = False, asker: Asker | None = None,
-              aanbesteding: Path | None = None) -> PackageReport | None:
+              aanbesteding: Path | None = None, bibliotheek: Path | None = None) -> PackageReport | None:
     """Run the guided questionnaire on the answers file `path`, then write the documents.
 
     Every answer is saved to `path` at once; a rerun resumes at the first unanswered question.
@@ -263,6 +301,8 @@ def interview(path: Path, out: Path, *, force: bool = False, asker: Asker | None
     from generator.interview.session import run_interview
 
     profiel = _profile(aanbesteding)
+    if bibliotheek is not None:
+        library(bibliotheek)  # refuse a broken own library before the first question
     prepare = None
     if profiel is not None:
         asker, prepare = _tender_interview(asker, profiel, path, out)
@@ -270,7 +310,7 @@ def interview(path: Path, out: Path, *, force: bool = False, asker: Asker | None
     if not run_interview(path, out, asker=asker, force=force, prepare=prepare):
         return None  # "Bewaar en stop": the answers are saved, no documents
     try:
-        return generate(path, out, force=force, aanbesteding=aanbesteding)
+        return generate(path, out, force=force, aanbesteding=aanbesteding, bibliotheek=bibliotheek)
     except OutputExists as exc:
         hint = Problem("", f"uw antwoorden zijn bewaard in {path}; vervang de documenten met "
                            f"'consortium interview {path} --out {out} --force'")

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true",
                        help="toon de uitkomst als één JSON-object (ook bij een ongeldig bestand, met exitcode 2)")
     _tender_option(check, "toets het bod ook aan dit aanbestedingsprofiel (exitcode 2 bij een afwijking)")
+    _library_option(check)
 
     generate = commands.add_parser("generate", help="stel de documenten op uit een antwoordenbestand",
                                    description="Stelt de Word-documenten op in map DIR.")
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     _tender_option(generate, "het bod hoort bij dit aanbestedingsprofiel: eerst getoetst, en "
                    "afwijkingen.docx erbij")
     _add_pdf_option(generate)
+    _library_option(generate)
 
     interview = commands.add_parser("interview", help="beantwoord de vragenlijst in de terminal",
                                     description="Loopt de leidende principes met u door, bewaart elk "
@@ -87,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--force", action="store_true", help="vervang bestaande documenten in DIR")
     _tender_option(interview, "vul de vaste antwoorden van dit aanbestedingsprofiel in en bied alleen de "
                    "toegestane keuzes aan")
+    _library_option(interview)
 
     model = commands.add_parser("model", help="schrijf de modeldocumenten bij een aanbesteding",
                                 description="Schrijft uit een aanbestedingsprofiel de modeldocumenten "
@@ -96,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="de map voor de modeldocumenten (standaard: model/)")
     model.add_argument("--force", action="store_true", help="vervang bestaande documenten in DIR")
     _add_pdf_option(model)
+    _library_option(model)
 
     vergelijk = commands.add_parser(
         "vergelijk", help="toon de verschillen tussen twee antwoordenbestanden als Word-revisies",
@@ -115,16 +119,50 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Toont de clausules waaruit de documenten worden opgebouwd.")
     clause_commands = clauses.add_subparsers(dest="clauses_command", title="opdrachten",
                                              metavar="OPDRACHT", parser_class=_Parser)
-    clause_commands.add_parser("list", help="toon alle clausules", description="Toont alle clausules.")
+    listed = clause_commands.add_parser("list", help="toon alle clausules", description="Toont alle clausules.")
+    _library_option(listed)
     show = clause_commands.add_parser("show", help="toon één clausule volledig",
                                       description="Toont tekst, voorwaarde, versie, grondslag en toelichting.")
     show.add_argument("id", metavar="ID", help="de id van de clausule, zie 'consortium clauses list'")
+    _library_option(show)
+    checked = clause_commands.add_parser(
+        "check", help="controleer de bibliotheek of een eigen bibliotheek",
+        description="Controleert de meegeleverde bibliotheek, of de map DIR: een eigen bibliotheek (zonder "
+        "bibliotheek.yaml, over de meegeleverde heen gelegd) of een volledige bibliotheek. Gemeld wordt elk "
+        "probleem met bestand, clausule en lid: voorwaarden en teksten die niet compileren, onbekende namen, "
+        "verwijzingen naar een onbekende clausule of rol, dubbele ids, varianten die elkaar overlappen of een "
+        "gat laten, het sjabloonbudget, ontbrekende verplichte onderdelen, en een tekst die veranderde "
+        "zonder hogere versie (versies.lock). Exitcode 0 als alles klopt, 2 anders.")
+    checked.add_argument("map", metavar="DIR", type=Path, nargs="?",
+                         help="de map van de bibliotheek (standaard: de meegeleverde)")
+    checked.add_argument("--vernieuw-slot", action="store_true", dest="vernieuw_slot",
+                         help="leg de huidige versies vast in versies.lock van de map (geweigerd als een tekst "
+                         "veranderde zonder hogere versie)")
     export = clause_commands.add_parser("export", help="schrijf de hele bibliotheek als één .docx",
                                         description="Schrijft de bibliotheek als leesbaar Word-document.")
     export.add_argument("--out", metavar="BESTAND", type=Path, default=Path("clausulebibliotheek.docx"),
                         help="het doelbestand (standaard: clausulebibliotheek.docx)")
     export.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
+    _library_option(export)
+
+    update = commands.add_parser(
+        "bijwerken", help="werk een eerder pakket bij naar de huidige clausulebibliotheek",
+        description="Leest verantwoording.json in UITVOER (een map van 'consortium generate'), toont de "
+        "clausules waarvan de huidige bibliotheek een andere versie heeft, en schrijft de documenten opnieuw "
+        "met die wijzigingen als bijgehouden wijzigingen (revisies): <document>-wijzigingen.docx en "
+        "wijzigingen.md. De eigen bibliotheek van het pakket wordt weer gebruikt als die er nog is.")
+    update.add_argument("uitvoer", metavar="UITVOER", type=Path, help="de map van het eerdere pakket")
+    update.add_argument("--out", metavar="DIR", type=Path,
+                        help="de map voor de bijgewerkte documenten (standaard: UITVOER-bijgewerkt)")
+    update.add_argument("--force", action="store_true", help="vervang eerdere bijgewerkte documenten in DIR")
+    _library_option(update)
     return parser
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bibliotheek", metavar="DIR", type=Path,
+                        help="een eigen clausulebibliotheek: voegt clausules toe en vervangt meegeleverde "
+                        "met dezelfde id")
 
 
 def _tender_option(parser: argparse.ArgumentParser, text: str) -> None:
@@ -147,7 +185,7 @@ def _run_check(args: argparse.Namespace) -> int:
         from generator.analysis.report import invalid_json, to_json
 
         try:
-            result = api.check(args.antwoorden)
+            result = api.check(args.antwoorden, bibliotheek=args.bibliotheek)
         except ConsortiumError as exc:
             print(json.dumps(invalid_json(exc.bericht, exc.problemen), ensure_ascii=False, indent=2))
             raise
@@ -156,7 +194,7 @@ def _run_check(args: argparse.Namespace) -> int:
     from generator.analysis.text import render_analysis
     from generator.summary import render_summary
 
-    result = api.check(args.antwoorden)
+    result = api.check(args.antwoorden, bibliotheek=args.bibliotheek)
     print(f"{args.antwoorden} is geldig.\n")
     print(render_summary(result.answers))
     print()
@@ -196,7 +234,7 @@ def _run_generate(args: argparse.Namespace) -> int:
     from generator import api
 
     report = api.generate(args.antwoorden, args.out, force=args.force, pdf=args.pdf,
-                          aanbesteding=args.aanbesteding)
+                          aanbesteding=args.aanbesteding, bibliotheek=args.bibliotheek)
     _print_written(args.out, report)
     print(api.warnings_summary(report, args.antwoorden, args.out))
     _print_pdf_hint(args.pdf)
@@ -206,7 +244,7 @@ def _run_generate(args: argparse.Namespace) -> int:
 def _run_model(args: argparse.Namespace) -> int:
     from generator import api
 
-    written = api.model(args.profiel, args.out, force=args.force, pdf=args.pdf)
+    written = api.model(args.profiel, args.out, force=args.force, pdf=args.pdf, bibliotheek=args.bibliotheek)
     print(f"Geschreven in {args.out}/:")
     for path in written:
         print(f"  {path.name}")
@@ -247,19 +285,53 @@ def _print_written(out: Path, report: PackageReport) -> None:
 def _run_clauses(args: argparse.Namespace) -> int:
     from generator import api
 
+    if args.clauses_command == "check":
+        return _run_clauses_check(args)
+    bibliotheek = getattr(args, "bibliotheek", None)
     if args.clauses_command == "show":
-        print(api.clause_show(args.id))
+        print(api.clause_show(args.id, bibliotheek))
     elif args.clauses_command == "export":
-        print(f"Geschreven: {api.clauses_export(args.out, force=args.force)}")
+        print(f"Geschreven: {api.clauses_export(args.out, force=args.force, bibliotheek=bibliotheek)}")
     else:
-        print(api.clauses_list())
+        print(api.clauses_list(bibliotheek))
+    return EXIT_OK
+
+
+def _run_clauses_check(args: argparse.Namespace) -> int:
+    from generator import api
+
+    report = api.clauses_check(args.map, vernieuw_slot=args.vernieuw_slot)
+    kind = {"standaard": "De meegeleverde bibliotheek", "volledig": "De bibliotheek",
+            "eigen": "De eigen bibliotheek"}[report.soort]
+    print(f"{kind} {report.folder} is in orde: {report.clausules} clausules, {report.varianten} leden met "
+          "varianten (telkens precies één van toepassing), verwijzingen en versies kloppen.")
+    if report.slot_vernieuwd:
+        print(f"versies.lock is bijgewerkt in {report.folder}.")
+    return EXIT_OK
+
+
+def _run_bijwerken(args: argparse.Namespace) -> int:
+    from generator import api
+
+    result = api.bijwerken(args.uitvoer, args.out, force=args.force, bibliotheek=args.bibliotheek)
+    if result.changes:
+        print("Clausules met een nieuwe versie:")
+        for change in result.changes:
+            print(f"  {change.line()}")
+    else:
+        print("Alle clausules hebben nog dezelfde versie.")
+    out = result.files[0].parent if result.files else args.out
+    print(f"Geschreven in {out}/:")
+    for path in result.files:
+        print(f"  {path.name}")
     return EXIT_OK
 
 
 def _run_interview(args: argparse.Namespace) -> int:
     from generator import api
 
-    report = api.interview(args.antwoorden, args.out, force=args.force, aanbesteding=args.aanbesteding)
+    report = api.interview(args.antwoorden, args.out, force=args.force, aanbesteding=args.aanbesteding,
+                           bibliotheek=args.bibliotheek)
     if report is None:  # "Bewaar en stop": the interview said where the answers are
         return EXIT_OK
     print()
@@ -275,6 +347,7 @@ HANDLERS = {
     "vergelijk": _run_vergelijk,
     "clauses": _run_clauses,
     "model": _run_model,
+    "bijwerken": _run_bijwerken,
 }
 
 

@@ -142,16 +142,32 @@ def _range_text(low: float | None, high: float | None, low_open: bool) -> str:
     return f"mag hoogstens {_fmt(high)} zijn"
 
 
-def _choice_validator(options: tuple[str, ...]) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if isinstance(value, str) and value.strip() in options:
+class ChoiceCheck:
+    """The validator of a closed set of values; it keeps the set, so that the library's proof of
+    alternatives can try every value."""
+
+    def __init__(self, options: tuple[str, ...]) -> None:
+        self.options = options
+
+    def __call__(self, value: Any) -> str:
+        if isinstance(value, str) and value.strip() in self.options:
             return value.strip()
-        shown = ", ".join(options)
-        hint = closest(str(value), options) if isinstance(value, str) else None
+        shown = ", ".join(self.options)
+        hint = closest(str(value), self.options) if isinstance(value, str) else None
         tip = f"; bedoelt u '{hint}'?" if hint else ""
         raise _fail(f"'{value}' is geen geldige keuze; kies uit: {shown}{tip}")
 
-    return check
+
+def _choice_validator(options: tuple[str, ...]) -> Callable[[Any], str]:
+    return ChoiceCheck(options)
+
+
+def choices_in(metadata: Iterable[Any]) -> tuple[str, ...] | None:
+    """The closed set of values a field's validators allow, if it has one."""
+    for item in metadata:
+        if isinstance(item, BeforeValidator) and isinstance(item.func, ChoiceCheck):
+            return item.func.options
+    return None
 
 
 def one_of(options: dict[str, str] | tuple[str, ...]) -> BeforeValidator:

@@ -22,7 +22,7 @@ def documents_for(library: Library, vorm: str) -> list[str]:
 def assemble(answers: Antwoorden, library: Library, *, require_complete: bool = True) -> list[Document]:
     """All documents for these answers. `require_complete=False` is for clause authors previewing
     an unfinished library: missing mandatory elements are then not an error."""
-    ns = namespace(answers)
+    ns = namespace(answers, library.terms or None, library.labels or None)
     missing = missing_requirements(library, ns)
     if missing and require_complete:
         raise LibraryError("De clausulebibliotheek mist verplichte onderdelen voor deze antwoorden:",
@@ -67,7 +67,7 @@ def _document(library: Library, key: str, selection: Selection, ns: dict[str, An
         ns = akte.deed_namespace(ns)
         doc.titel, doc.ondertitel, doc.artikelenkop = akte.deed_heading(ns["vorm"]), ns["naam"], title
         doc.koptekst = f"{ns['naam']} · Concept akte van oprichting"
-    renderer = Renderer(ns, key, places, names, chosen)
+    renderer = Renderer(ns, key, places, names, chosen, library.roles)
     for clause in selection.gekozen:
         if clause.soort == "artikel":
             article = renderer.article(clause, places[clause.id].nummer)
@@ -99,6 +99,7 @@ def _used(clause: Clause, places: dict[str, Place], ns: dict[str, Any]) -> dict[
     return {
         "id": clause.id,
         "versie": clause.versie,
+        "bibliotheek": clause.bibliotheek,
         "titel": clause.titel,
         "artikel": place.nummer if place else None,
         "onderdeel": clause.soort,

@@ -46,10 +46,12 @@ def master_template() -> Path:
 
 def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
                   library: Library | None = None, pdf: bool = False,
-                  extra: dict[str, Callable[[Path], None]] | None = None) -> PackageReport:
+                  extra: dict[str, Callable[[Path], None]] | None = None,
+                  raw: dict[str, Any] | None = None) -> PackageReport:
     """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed).
     `extra`: further files of the package (name -> writer of that file), e.g. a bid's
-    afwijkingen.docx; they are staged, checked for overwriting and swapped in with the rest."""
+    afwijkingen.docx; they are staged, checked for overwriting and swapped in with the rest.
+    `raw`: the answers as read; verantwoording.json keeps them for `bijwerken`."""
     library = library or default_library()
     documents = assemble(answers, library)
     extra = extra or {}
@@ -57,7 +59,7 @@ def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
     analysed: list[Analyse] = []
 
     def write(staging: Path) -> list[str]:
-        analysed.append(_write_all(answers, library, documents, staging))
+        analysed.append(_write_all(answers, library, documents, staging, raw))
         for name, write_extra in extra.items():
             write_extra(staging / name)
         return names + (pdfs_beside(staging, [n for n in names if n.endswith(".docx")]) if pdf else [])
@@ -121,14 +123,15 @@ def _problem(path: Path) -> Problem:
     return Problem(str(path), "bestaat al")
 
 
-def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path) -> Analyse:
+def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path,
+               raw: dict[str, Any] | None = None) -> Analyse:
     from generator.adapters import word
 
     template = master_template()
     for doc in documents:
         word.write_document(doc, template, staging / doc.bestand)
     result = _write_analysis(answers, staging / ANALYSE_FILE, template)
-    account = accountability(answers, library, documents)
+    account = accountability(answers, library, documents, raw)
     (staging / ACCOUNT_FILE).write_text(json.dumps(account, ensure_ascii=False, indent=2, default=str),
                                         encoding="utf-8")
     return result
@@ -161,21 +164,32 @@ def _chart(result: Analyse, draw: Callable[[Analyse], bytes]) -> bytes:
     return png
 
 
-def accountability(answers: Antwoorden, library: Library, documents: list[Document]) -> dict[str, Any]:
-    return {
+def accountability(answers: Antwoorden, library: Library, documents: list[Document],
+                   raw: dict[str, Any] | None = None) -> dict[str, Any]:
+    """verantwoording.json: per document the clauses used (with their library and version),
+    those left out and the open points; and, for `bijwerken`, the answers and each document's text."""
+    from generator.assemble.serial import to_data
+
+    account: dict[str, Any] = {
         "consortium": answers.consortium.naam,
         "bibliotheek_versie": library.versie,
+        "eigen_bibliotheken": list(library.eigen),
         "standaardwaarden": sorted(answers.standaard),
         "documenten": {
             d.bestand: {
+                "sleutel": d.sleutel,
                 "titel": d.titel,
                 "clausules": d.gebruikt,
                 "weggelaten": d.weggelaten,
                 "open_punten": [{"plaats": w, "punt": p} for w, p in d.open_punten],
+                "inhoud": to_data(d),
             }
             for d in documents
         },
     }
+    if raw is not None:
+        account["antwoorden"] = raw
+    return account
 
 
 def _move_into_place(staging: Path, out: Path, names: list[str],

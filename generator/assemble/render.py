@@ -11,8 +11,9 @@ from generator.adapters import jinja_env
 from generator.adapters.jinja_env import is_template
 from generator.document import Artikel, Blok, Lid, Paragraph, Run
 from generator.library.namespace import OPEN_END, OPEN_START, open_punt
-from generator.library.schema import Clause, Fragment
-from generator.library.select import fragments
+from generator.library.roles import is_role, resolve_role
+from generator.library.schema import Clause, Fragment, Roles
+from generator.library.select import fragments, resolved
 
 _MARKER = re.compile(f"{OPEN_START}(.*?){OPEN_END}")
 _SPACES = re.compile(r"\s+")
@@ -35,18 +36,22 @@ class Renderer:
     """Renders clauses of one document; `places` maps every selected clause id to its article."""
 
     def __init__(self, ns: dict[str, Any], document: str, places: dict[str, Place],
-                 document_titles: dict[str, str], clauses: dict[str, Clause] | None = None):
+                 document_titles: dict[str, str], clauses: dict[str, Clause] | None = None,
+                 roles: Roles | None = None):
         self.ns = {**ns, "ref": self.ref}
         self.document = document
         self.places = places
         self.titles = document_titles
         self.clauses = clauses or {}
+        self.roles = roles or {}
         self.open_points: list[tuple[str, str]] = []
         self._where = ""
         self._lid_numbers: dict[str, dict[str, int]] = {}
 
-    def ref(self, clause_id: str, lid: int | str | None = None) -> str:
-        """'artikel 12', 'artikel 12 lid 2'; a lid named by its id is numbered as rendered."""
+    def ref(self, target: str, lid: int | str | None = None) -> str:
+        """'artikel 12', 'artikel 12 lid 2' for a clause id, or for a role ('statuten: besluitvorming')
+        the clause that plays it for this legal form; a lid named by its id is numbered as rendered."""
+        clause_id = (resolve_role(self.roles, target, self.ns["vorm"]) if is_role(target) else target) or ""
         place = self.places.get(clause_id)
         if place is None:
             return open_punt("verwijzing naar een vervallen bepaling")
@@ -69,8 +74,11 @@ class Renderer:
             self._lid_numbers[clause_id] = {}  # a reference back while counting stays unnumbered
             numbers: dict[str, int] = {}
             count = 0
-            for fragment in fragments(self.clauses[clause_id].leden, self.ns):
-                for extra in self._repeats(fragment):
+            for lid in fragments(self.clauses[clause_id].leden, self.ns):
+                for extra in self._repeats(lid):
+                    fragment = resolved(lid, {**self.ns, **extra})
+                    if fragment is None:
+                        continue
                     source = fragment.tekst
                     raw = _template(source).render(**self.ns, **extra) if is_template(source) else source
                     if raw.strip():
@@ -91,13 +99,17 @@ class Renderer:
 
     def _leden(self, items: tuple[Fragment, ...]) -> tuple[Lid, ...]:
         leden = []
-        for fragment in fragments(items, self.ns):
-            for extra in self._repeats(fragment):
+        for lid in fragments(items, self.ns):
+            for extra in self._repeats(lid):
+                fragment = resolved(lid, {**self.ns, **extra})
+                if fragment is None:
+                    continue
                 text = self.paragraph(fragment.tekst, extra)
                 if not text:
                     continue
-                subs = tuple(p for s in fragments(fragment.subs, {**self.ns, **extra})
-                             for e in self._repeats(s) if (p := self.paragraph(s.tekst, {**extra, **e})))
+                subs = tuple(p for s in fragments(fragment.subs, {**self.ns, **extra}) for e in self._repeats(s)
+                             if (r := resolved(s, {**self.ns, **extra, **e}))
+                             and (p := self.paragraph(r.tekst, {**extra, **e})))
                 leden.append(Lid(text, subs))
         return tuple(leden)
 

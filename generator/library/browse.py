@@ -13,11 +13,13 @@ def _name(library: Library, document: str) -> str:
 
 def listing(library: Library) -> str:
     lines = [f"Clausulebibliotheek versie {library.versie}: {len(library.clauses)} clausules"]
+    lines += [f"Eigen bibliotheek: {folder}" for folder in library.eigen]
     for document, spec in library.manifest.documenten.items():
         clauses, name = library.for_document(document), spec.naam or document
         lines += ["", f"{name} ({len(clauses)})"]
         width = max((len(c.id) for c in clauses), default=0)
-        lines += [f"  {c.id:<{width}}  v{c.versie}  {c.titel or '(zonder kop)'}" for c in clauses]
+        lines += [f"  {c.id:<{width}}  v{c.versie}  {c.titel or '(zonder kop)'}"
+                  + ("  [eigen]" if c.bibliotheek != "standaard" else "") for c in clauses]
     return "\n".join(lines)
 
 
@@ -41,7 +43,14 @@ def _fragment_lines(items: tuple[Fragment, ...], depth: int) -> list[str]:
             extra.append(f"alleen als: {fragment.when}")
         if fragment.herhaal:
             extra.append(f"herhaald per {fragment.herhaal[:-1]}")
-        lines.append(prefix + " ".join(fragment.tekst.split()) + (f"   [{'; '.join(extra)}]" if extra else ""))
+        if fragment.varianten:
+            lines.append(prefix + "één van deze varianten:" + (f"   [{'; '.join(extra)}]" if extra else ""))
+            for variant in fragment.varianten:
+                condition = "anders" if variant.anders else f"als {variant.when}"
+                lines.append("  " * (depth + 1) + f"* {condition}: " + " ".join(variant.tekst.split()))
+                lines += _fragment_lines(variant.subs, depth + 2)
+        else:
+            lines.append(prefix + " ".join(fragment.tekst.split()) + (f"   [{'; '.join(extra)}]" if extra else ""))
         lines += _fragment_lines(fragment.subs, depth + 1)
     return lines
 
@@ -55,7 +64,7 @@ def details(library: Library, clause: Clause) -> str:
         f"Voorwaarde:   {clause.when or 'altijd'}",
         f"Grondslag:    {clause.bron}",
         f"Checklist:    {', '.join(clause.checklist) or '-'}",
-        f"Bestand:      clauses/{clause.bestand}",
+        f"Bestand:      {'clauses' if clause.bibliotheek == 'standaard' else clause.bibliotheek}/{clause.bestand}",
         "",
         "Toelichting:",
         "  " + " ".join(clause.toelichting.split()),

@@ -1,5 +1,6 @@
 """Whole-library validation: unique ids, compiling conditions, real placeholders, valid
-cross-references, and every mandatory element present in every document for every legal form."""
+cross-references and roles, the template budget, every mandatory element present in every
+document for every legal form, and (in `alternatives`) exactly one alternative per lid."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from jinja2 import nodes
 from pydantic import BaseModel
 
 from generator.adapters import jinja_env
@@ -14,22 +16,81 @@ from generator.adapters.jinja_env import is_template
 from generator.answers.model import SECTIONS, Partner, Ventiel
 from generator.errors import Problem
 from generator.library.namespace import KNOWN_NAMES, namespace
-from generator.library.schema import Clause, Fragment, Library
+from generator.library.roles import is_role, split_role
+from generator.library.schema import FORMAT, FORMS, Budget, Clause, Fragment, Library, Roles, Term
 from generator.library.select import holds, select
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
 _LOOP_MODELS: dict[str, type[BaseModel]] = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
 
 
-def library_problems(library: Library) -> list[Problem]:
+def library_problems(library: Library, only: set[str] | None = None, *, prove: bool = True) -> list[Problem]:
+    """Every problem of the library; `only`: check the texts of these clauses alone (an own
+    library over the trusted bundled one), the whole-library checks always. `prove`: also the
+    proof that exactly one alternative applies (about a second for the bundled library)."""
     problems = _duplicate_ids(library)
     problems += _manifest_problems(library)
     ids = {c.id for c in library.clauses}
     for clause in library.clauses:
-        problems += clause_problems(clause, ids)
+        if only is None or clause.id in only:
+            problems += clause_problems(clause, ids, library)
+    problems += role_problems(library.roles, library)
+    problems += term_problems(library)
+    problems += label_problems(library)
     problems += lid_reference_problems(library)
     if not problems:
         problems += coverage_problems(library)
+    if not problems and prove:
+        from generator.library.alternatives import alternative_problems
+
+        problems += alternative_problems(library, only)
+    return problems
+
+
+def format_problems(old_format: tuple[str, ...] | list[str]) -> list[Problem]:
+    return [Problem(f, f"nog in het oude formaat (zonder 'formaat: {FORMAT}'); zet het om met "
+                       "'python -m generator.library.migrate MAP'") for f in old_format]
+
+
+def role_problems(roles: Roles, library: Library) -> list[Problem]:
+    """Every role names, per legal form, an existing clause of its document."""
+    by_id = library.by_id()
+    problems = []
+    for document, table in roles.items():
+        if document not in library.manifest.documenten:
+            problems.append(Problem(f"rollen.yaml {document}", "onbekend document"))
+            continue
+        for role, per_form in table.items():
+            for vorm, clause_id in per_form.items():
+                where = f"rollen.yaml {document}.{role}.{vorm}"
+                clause = by_id.get(clause_id)
+                if vorm not in FORMS:
+                    problems.append(Problem(where, f"onbekende rechtsvorm '{vorm}'"))
+                elif clause is None:
+                    problems.append(Problem(where, f"verwijzing naar onbekende clausule '{clause_id}'"))
+                elif clause.document != document:
+                    problems.append(Problem(where, f"'{clause_id}' staat niet in {document}"))
+    return problems
+
+
+def label_problems(library: Library) -> list[Problem]:
+    """A library with its own labels words every choice of the answers (none falls back to the
+    interview's wording unnoticed)."""
+    from generator.library.namespace import LABELS
+
+    if not library.labels:
+        return []
+    return [Problem(f"termen.yaml labels.{kind}.{key}", "ontbreekt: de formulering van deze keuze in het contract")
+            for kind, choices in LABELS.items() for key in choices if key not in library.labels.get(kind, {})]
+
+
+def term_problems(library: Library) -> list[Problem]:
+    problems = []
+    for name, term in library.terms.items():
+        for n, variant in enumerate(term.varianten, 1):
+            where = f"termen.yaml: {name} varianten[{n}]"
+            problems += _compile_problems(f"{where}.when", variant.when, {})
+            problems += _text_problems(where, variant.tekst, set(), library)
     return problems
 
 
@@ -48,35 +109,77 @@ def _manifest_problems(library: Library) -> list[Problem]:
     return problems
 
 
-def _texts(clause: Clause) -> Iterator[tuple[str, Fragment]]:
-    def walk(items: tuple[Fragment, ...], where: str) -> Iterator[tuple[str, Fragment]]:
+def _texts(clause: Clause) -> Iterator[tuple[str, str | None, str]]:
+    """(path, condition, text) of every lid, sub and alternative of the clause."""
+    def walk(items: tuple[Fragment, ...], where: str) -> Iterator[tuple[str, str | None, str]]:
         for n, fragment in enumerate(items, 1):
-            yield f"{where}[{n}]", fragment
-            yield from walk(fragment.subs, f"{where}[{n}].subs")
+            path = f"{where}[{n}]"
+            if fragment.varianten:
+                yield path, fragment.when, ""
+                for m, variant in enumerate(fragment.varianten, 1):
+                    yield f"{path}.varianten[{m}]", variant.when, variant.tekst
+                    yield from walk(variant.subs, f"{path}.varianten[{m}].subs")
+            else:
+                yield path, fragment.when, fragment.tekst
+            yield from walk(fragment.subs, f"{path}.subs")
 
     yield from walk(clause.leden, "leden")
 
 
-def clause_problems(clause: Clause, ids: set[str]) -> list[Problem]:
+def clause_problems(clause: Clause, ids: set[str], library: Library | None = None) -> list[Problem]:
     where = f"{clause.bestand}: {clause.id}"
-    problems = _compile_problems(f"{where} when", clause.when, {})
-    for path, fragment in _texts(clause):
-        problems += _compile_problems(f"{where} {path}.when", fragment.when, {})
-        problems += _text_problems(f"{where} {path}", fragment.tekst, ids)
+    problems = _compile_problems(f"{where} when", clause.when, {}, library)
+    # Old-format files are measured against the budget only once migrated.
+    budgeted = library is not None and clause.bestand not in library.old_format
+    for path, condition, text in _texts(clause):
+        problems += _compile_problems(f"{where} {path}.when", condition, {}, library)
+        problems += _text_problems(f"{where} {path}", text, ids, library, budgeted=budgeted)
     return problems
 
 
-def _compile_problems(where: str, condition: str | None, loops: dict[str, type[BaseModel]]) -> list[Problem]:
+def measure(tree: nodes.Template) -> tuple[int, int]:
+    """(template tags, nesting depth) of a text: every {{ }}, {% if/elif/for/set %} and inline
+    "x if c else y" counts as one tag."""
+    tags = sum(1 for _ in tree.find_all((nodes.If, nodes.For, nodes.Assign, nodes.CondExpr)))
+    tags += sum(1 for o in tree.find_all(nodes.Output) for n in o.nodes if not isinstance(n, nodes.TemplateData))
+    return tags, _depth(tree)
+
+
+def budget_problems(where: str, tree: nodes.Template, budget: Budget) -> list[Problem]:
+    """The template budget of one text (clauses/README.md, "Budget")."""
+    tags, depth = measure(tree)
+    problems = []
+    if tags > budget.tags:
+        problems.append(Problem(where, f"te veel sjabloontekens: {tags} (budget {budget.tags}); splits het lid in "
+                                       "varianten of zet vaste formuleringen in termen.yaml"))
+    if depth > budget.diepte:
+        problems.append(Problem(where, f"{{% if %}} {depth} diep genest (budget {budget.diepte}); gebruik varianten"))
+    return problems
+
+
+def _depth(node: nodes.Node, level: int = 0) -> int:
+    """How deeply {% if %} and {% for %} nest (an elif is no deeper than its if)."""
+    if isinstance(node, nodes.If | nodes.For):
+        bodies = [*node.body, *node.else_]
+        if isinstance(node, nodes.If):
+            bodies += [child for branch in node.elif_ for child in branch.body]
+        return max((_depth(child, level + 1) for child in bodies), default=level + 1)
+    return max((_depth(child, level) for child in node.iter_child_nodes()), default=level)
+
+
+def _compile_problems(where: str, condition: str | None, loops: dict[str, type[BaseModel]],
+                      library: Library | None = None) -> list[Problem]:
     if condition is None:
         return []
     try:
         tree = jinja_env.parse_expression(condition)
     except jinja_env.TemplateError as exc:
         return [Problem(where, f"voorwaarde compileert niet: {exc}")]
-    return _name_problems(where, tree, loops)
+    return _name_problems(where, tree, loops, library)
 
 
-def _text_problems(where: str, text: str, ids: set[str]) -> list[Problem]:
+def _text_problems(where: str, text: str, ids: set[str], library: Library | None = None, *,
+                   budgeted: bool = True) -> list[Problem]:
     if not is_template(text):
         return []
     try:
@@ -87,10 +190,12 @@ def _text_problems(where: str, text: str, ids: set[str]) -> list[Problem]:
     for var, iterated in jinja_env.loops(tree):
         if jinja_env.dotted(iterated) in _LOOP_MODELS:
             loops[var] = _LOOP_MODELS[jinja_env.dotted(iterated)]
-    problems = _name_problems(where, tree, loops)
+    problems = _name_problems(where, tree, loops, library)
     for name, args in jinja_env.calls(tree):
-        if name == "ref" and (not args or args[0] not in ids):
-            problems.append(Problem(where, f"verwijzing naar onbekende clausule {args[:1]}"))
+        if name == "ref":
+            problems += _ref_problems(where, args, ids, library)
+    if library is not None and budgeted:
+        problems += budget_problems(where, tree, library.manifest.budget)
     return problems
 
 
@@ -100,9 +205,9 @@ def lid_reference_problems(library: Library) -> list[Problem]:
     lids = {c.id: [f.id for f in c.leden if f.id] for c in library.clauses}
     problems: list[Problem] = []
     for clause in library.clauses:
-        for path, fragment in _texts(clause):
+        for path, _, text in _texts(clause):
             try:
-                tree = jinja_env.parse(fragment.tekst) if is_template(fragment.tekst) else None
+                tree = jinja_env.parse(text) if is_template(text) else None
             except jinja_env.TemplateError:
                 continue  # reported by clause_problems
             for name, args in jinja_env.calls(tree) if tree is not None else ():
@@ -113,10 +218,37 @@ def lid_reference_problems(library: Library) -> list[Problem]:
     return problems
 
 
-def _name_problems(where: str, tree: jinja_env.Tree, loops: dict[str, type[BaseModel]]) -> list[Problem]:
+def _ref_problems(where: str, args: list[Any], ids: set[str], library: Library | None) -> list[Problem]:
+    target = args[0] if args and isinstance(args[0], str) else None
+    if target is not None and is_role(target):
+        document, role = split_role(target)
+        if library is None or role in library.roles.get(document, {}):
+            return []
+        return [Problem(where, f"verwijzing naar onbekende rol '{document}: {role}' (zie rollen.yaml)")]
+    if target is None or target not in ids:
+        return [Problem(where, f"verwijzing naar onbekende clausule {args[:1]}")]
+    return []
+
+
+def known_names(library: Library | None) -> frozenset[str]:
+    if library is None:
+        from generator.library.namespace import default_terms
+
+        return KNOWN_NAMES | frozenset(default_terms())
+    return KNOWN_NAMES | frozenset(library.terms or _installed_terms())
+
+
+def _installed_terms() -> dict[str, Term]:
+    from generator.library.namespace import default_terms
+
+    return default_terms()
+
+
+def _name_problems(where: str, tree: nodes.Template, loops: dict[str, type[BaseModel]],
+                   library: Library | None = None) -> list[Problem]:
     bound = jinja_env.names_bound(tree)
     problems = [Problem(where, f"onbekende naam '{n}'")
-                for n in sorted(jinja_env.names_read(tree) - KNOWN_NAMES - bound)]
+                for n in sorted(jinja_env.names_read(tree) - known_names(library) - bound)]
     models = {**_MODELS, **loops}
     for name, chain in jinja_env.attribute_chains(tree):
         model = models.get(name)
@@ -130,11 +262,31 @@ def coverage_problems(library: Library) -> list[Problem]:
     from generator.library.samples import samples
 
     problems: set[Problem] = set()
+    placed: dict[tuple[str, str, str], bool] = {}
     for answers in samples():
-        ns = namespace(answers)
+        ns = namespace(answers, library.terms or None, library.labels or None)
         for missing in missing_requirements(library, ns):
             problems.add(Problem(f"verplicht {missing}", f"ontbreekt bij rechtsvorm '{ns['vorm']}'"))
+        for key, found in _role_places(library, ns).items():
+            placed[key] = placed.get(key, False) or found
+    problems |= {Problem(f"rollen.yaml {d}.{role}.{vorm}", f"'{library.roles[d][role][vorm]}' staat bij geen enkel "
+                                                           f"voorbeeld van deze rechtsvorm in {d}")
+                 for (d, role, vorm), found in placed.items() if not found}
     return sorted(problems, key=str)
+
+
+def _role_places(library: Library, ns: dict[str, Any]) -> dict[tuple[str, str, str], bool]:
+    """Per (document, role, form) of these answers: is the clause the role names in the document?"""
+    result = {}
+    for document, table in library.roles.items():
+        if ns["vorm"] not in library.manifest.documenten[document].vormen:
+            continue
+        chosen = {c.id for c in select(library.for_document(document), ns).gekozen}
+        for role, per_form in table.items():
+            target = per_form.get(ns["vorm"])
+            if target is not None:
+                result[(document, role, ns["vorm"])] = target in chosen
+    return result
 
 
 def missing_requirements(library: Library, ns: dict[str, Any]) -> list[str]:

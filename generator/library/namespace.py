@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from generator import facts, notation
@@ -10,9 +11,13 @@ from generator.adapters.jinja_env import Marked
 from generator.answers import vocabulary as v
 from generator.answers.model import Antwoorden
 from generator.library import akte
+from generator.library.schema import Labels, Term
 
 OPEN_START, OPEN_END = "\ue000", "\ue001"
 
+# The choices of the answers per kind, with the interview's wording. The contract's wording of the
+# same choices is in the library (termen.yaml, `labels`); this table is the fallback for a library
+# that has none, and what `clauses check` holds the library's labels against.
 LABELS: dict[str, dict[str, str]] = {
     "besluit": v.BESLUITEN,
     "ventiel": v.VENTIELEN,
@@ -24,15 +29,6 @@ LABELS: dict[str, dict[str, str]] = {
     "impasse": v.IMPASSES,
     "overschot": v.OVERSCHOTTEN,
     "tekort": v.TEKORTEN,
-}
-
-# Per consortium form: (the entity, its members' body, a member, members, the board).
-_ROLES = {
-    "geen": ("het samenwerkingsverband", "de stuurgroep", "partner", "partners", "de stuurgroep"),
-    "vereniging": ("de vereniging", "de algemene vergadering", "lid", "leden", "het bestuur"),
-    "cooperatie": ("de coöperatie", "de algemene vergadering", "lid", "leden", "het bestuur"),
-    "stichting": ("de stichting", "de raad van deelnemers", "deelnemer", "deelnemers", "het bestuur"),
-    "bv": ("de vennootschap", "de algemene vergadering", "aandeelhouder", "aandeelhouders", "het bestuur"),
 }
 
 ANSWER_NAMES = ("consortium", "partners", "rechtsvorm", "stemrecht", "lumpsum", "risicoventielen",
@@ -57,8 +53,23 @@ def labels(kind: str, keys: list[str]) -> list[str]:
     return [LABELS[kind][k] for k in keys]
 
 
+class Labeler:
+    """label('besluit', key) and labels('besluit', keys) over the library's contract wording."""
+
+    def __init__(self, phrases: Labels, with_entity: bool) -> None:
+        self.phrases = phrases
+        self.with_entity = with_entity
+
+    def label(self, kind: str, key: str) -> str:
+        if not self.with_entity and (kind, key) in _WITHOUT_ENTITY:
+            return _WITHOUT_ENTITY[(kind, key)]
+        return self.phrases.get(kind, {}).get(key) or LABELS[kind][key]
+
+    def labels(self, kind: str, keys: list[str]) -> list[str]:
+        return [self.label(kind, k) for k in keys]
+
+
 def facts_of(a: Antwoorden) -> dict[str, Any]:
-    entiteit, ledenorgaan, deelnemer, deelnemers, bestuur = _ROLES[a.rechtsvorm.vorm]
     raad = {"raad_van_toezicht": "de raad van toezicht",
             "raad_van_commissarissen": "de raad van commissarissen"}.get(a.toezicht.model)
     return {
@@ -71,11 +82,6 @@ def facts_of(a: Antwoorden) -> dict[str, Any]:
         "jeugdhulpverleners_onbekend": facts.jeugdhulpverleners_onbekend(a),
         "opzegging_begrensd": facts.opzegging_begrensd(a),
         "rapportageperiode": RAPPORTAGEPERIODE[a.dataregistratie.frequentie],
-        "entiteit": entiteit,
-        "ledenorgaan": ledenorgaan,
-        "deelnemer": deelnemer,
-        "deelnemers": deelnemers,
-        "bestuur": bestuur,
         "naam": a.rechtsvorm.naam if a.heeft_rechtspersoon else a.consortium.naam,
         "einddatum": a.einddatum,
         "aantal_partners": len(a.partners),
@@ -103,29 +109,53 @@ RAPPORTAGEPERIODE = {"maand": "iedere maand", "kwartaal": "ieder kwartaal", "hal
 
 FACT_NAMES = ("vorm", "heeft_rechtspersoon", "penvoerder", "eigen_raad", "raad",
               "intern_toezicht_verplicht", "jeugdhulpverleners_onbekend", "opzegging_begrensd",
-              "rapportageperiode", "entiteit", "ledenorgaan", "deelnemer", "deelnemers",
-              "bestuur", "naam", "einddatum", "aantal_partners")
+              "rapportageperiode", "naam", "einddatum", "aantal_partners")
 # `partner` and `nr` are bound by fragments with `herhaal: partners`.
 KNOWN_NAMES = frozenset((*ANSWER_NAMES, *FACT_NAMES, *HELPERS, *akte.FACT_NAMES, *akte.HELPERS,
                          "ref", "range", "loop", "partner", "nr"))
 
 
-def namespace(a: Antwoorden) -> dict[str, Any]:
-    """Everything a clause may read. `ref` is added per document by the renderer."""
+def namespace(a: Antwoorden, terms: dict[str, Term] | None = None, phrases: Labels | None = None) -> dict[str, Any]:
+    """Everything a clause may read: answers, facts, helpers and the library's terms and labels
+    (termen.yaml; the installed ones when None). `ref` is added per document by the renderer."""
     answers = {name: getattr(a, name) for name in ANSWER_NAMES}
-    helpers = dict(HELPERS)
-    if not a.heeft_rechtspersoon:
-        helpers.update(label=_label_without_entity, labels=_labels_without_entity)
-    return {**answers, **facts_of(a), **akte.deed_facts(a), **helpers, **akte.HELPERS}
+    labeler = Labeler(default_labels() if phrases is None else phrases, a.heeft_rechtspersoon)
+    helpers = {**HELPERS, "label": labeler.label, "labels": labeler.labels}
+    ns = {**answers, **facts_of(a), **akte.deed_facts(a), **helpers, **akte.HELPERS}
+    for name, term in (default_terms() if terms is None else terms).items():
+        ns[name] = term_text(term, ns)
+    return ns
+
+
+def term_text(term: Term, ns: dict[str, Any]) -> str:
+    """The wording of a term for these answers; terms may use earlier terms."""
+    from generator.adapters.jinja_env import compile_text
+    from generator.library.select import chosen_variant
+
+    variant = chosen_variant(term.varianten, ns)
+    if variant is None:
+        return ""
+    # Library wording, not an answer: its own placeholders (open_punt) stay markers.
+    return Marked(compile_text(variant.tekst).render(**ns)) if "{" in variant.tekst else variant.tekst
+
+
+@cache
+def default_labels() -> Labels:
+    """The installed library's contract wording of the choices (the interview's when it has none)."""
+    from generator.library.terms import read_labels
+    from generator.resources import data_dir
+
+    return read_labels(data_dir("clauses"), []) or LABELS
+
+
+@cache
+def default_terms() -> dict[str, Term]:
+    """The installed library's terms (read once; the bundled library is trusted, see `clauses check`)."""
+    from generator.library.terms import read_terms
+    from generator.resources import data_dir
+
+    return read_terms(data_dir("clauses"), [])
 
 
 # A samenwerkingsverband without legal personality has no jaarrekening, only a financial account.
 _WITHOUT_ENTITY = {("besluit", "jaarrekening"): "de vaststelling van de financiële verantwoording"}
-
-
-def _label_without_entity(kind: str, key: str) -> str:
-    return _WITHOUT_ENTITY.get((kind, key)) or LABELS[kind][key]
-
-
-def _labels_without_entity(kind: str, keys: list[str]) -> list[str]:
-    return [_label_without_entity(kind, k) for k in keys]

@@ -52,6 +52,11 @@ def _variants(vorm: str) -> Iterator[dict[str, Any]]:
         yield {"toezicht": {"model": "raad_van_commissarissen"}}
 
 
+def sample_overrides() -> list[tuple[str, dict[str, Any]]]:
+    """(legal form, section overrides) of every representative answers file."""
+    return [(vorm, overrides) for vorm in _NAMES for overrides in _variants(vorm)]
+
+
 def samples() -> Iterator[Antwoorden]:
     for vorm in _NAMES:
         for overrides in _variants(vorm):

@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from generator.adapters import jinja_env
-from generator.library.schema import Clause, Fragment
+from generator.library.schema import Clause, Fragment, Variant
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,45 @@ def holds(condition: str | None, ns: dict[str, Any]) -> bool:
 
 
 def fragments(items: tuple[Fragment, ...], ns: dict[str, Any]) -> list[Fragment]:
-    return [f for f in items if holds(f.when, ns)]
+    """The fragments that apply, a lid with alternatives replaced by the alternative that applies."""
+    result = []
+    for fragment in items:
+        if not holds(fragment.when, ns):
+            continue
+        # A repeated lid chooses its alternative per partner (the renderer does, see `resolved`).
+        if fragment.varianten and fragment.herhaal is None:
+            variant = chosen_variant(fragment.varianten, ns)
+            if variant is None:
+                continue
+            fragment = Fragment.model_construct(tekst=variant.tekst, when=None, id=fragment.id,
+                                                herhaal=fragment.herhaal, subs=variant.subs or fragment.subs,
+                                                varianten=())
+        result.append(fragment)
+    return result
+
+
+def resolved(fragment: Fragment, ns: dict[str, Any]) -> Fragment | None:
+    """A lid with alternatives as the alternative that applies in `ns` (None: none applies)."""
+    if not fragment.varianten:
+        return fragment
+    variant = chosen_variant(fragment.varianten, ns)
+    if variant is None:
+        return None
+    return Fragment.model_construct(tekst=variant.tekst, when=None, id=fragment.id, herhaal=fragment.herhaal,
+                                    subs=variant.subs or fragment.subs, varianten=())
+
+
+def applying_variants(variants: tuple[Variant, ...], ns: dict[str, Any]) -> list[Variant]:
+    """Every alternative whose condition holds; `anders` holds when no other one does."""
+    found = [v for v in variants if not v.anders and holds(v.when, ns)]
+    if not found and variants and variants[-1].anders:
+        found = [variants[-1]]
+    return found
+
+
+def chosen_variant(variants: tuple[Variant, ...], ns: dict[str, Any]) -> Variant | None:
+    found = applying_variants(variants, ns)
+    return found[0] if found else None
 
 
 def select(clauses: list[Clause], ns: dict[str, Any]) -> Selection:

@@ -125,6 +125,11 @@ def _fragment_keys(fragment: Fragment) -> list[str]:
         keys += _keys(jinja_env.parse_expression(fragment.when))
     for sub in fragment.subs:
         keys += _fragment_keys(sub)
+    for variant in fragment.varianten:
+        keys += _keys(jinja_env.parse(variant.tekst)) if "{" in variant.tekst else []
+        keys += _keys(jinja_env.parse_expression(variant.when)) if variant.when else []
+        for sub in variant.subs:
+            keys += _fragment_keys(sub)
     return keys
 
 

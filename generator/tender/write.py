@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from generator.errors import OutputExists, Problem, output_error
+from generator.library.load import Library
 from generator.tender.model import ModelDocument, model_documents
 from generator.tender.profile import Profiel, allowed_text, show
 
@@ -17,12 +18,13 @@ STARTER_FILE = "antwoorden-inschrijver.yaml"
 
 
 def write_model_package(profiel: Profiel, out: Path, *, force: bool = False, profiel_pad: str = "aanbesteding.yaml",
-                        pdf: bool = False) -> list[Path]:
-    """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed)."""
+                        pdf: bool = False, library: Library | None = None) -> list[Path]:
+    """`pdf`: also a PDF beside each .docx (the caller checks that LibreOffice is installed);
+    `library`: the clause library (default: the installed one)."""
     from generator.assemble.package import master_template
     from generator.library.load import default_library
 
-    models = model_documents(profiel, default_library())
+    models = model_documents(profiel, library or default_library())
     writers: dict[str, Callable[[Path], None]] = {}
     for m in models:
         writers[m.bestand] = partial(_write_model, m, template=master_template())

@@ -1,0 +1,126 @@
+"""`consortium bijwerken UITVOER`: an earlier package against the current clause library.
+
+verantwoording.json of the package records the answers, every clause used with its library and
+version, and each document's text. The answers are assembled again with the current library;
+the clauses whose version changed are listed, and the new documents are written with every
+difference from the earlier ones as Word revisions, through `vergelijk`'s engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.document import Document
+from generator.errors import ConsortiumError, InvalidAnswers
+from generator.library.load import Library
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """A clause of the earlier package whose version differs in the current library."""
+
+    document: str
+    id: str
+    titel: str
+    oude_versie: int
+    nieuwe_versie: int | None  # None: the current library no longer has it
+    bibliotheek: str
+
+    def line(self) -> str:
+        now = f"versie {self.nieuwe_versie}" if self.nieuwe_versie is not None else "niet meer in de bibliotheek"
+        return f"{self.id} ({self.titel}): versie {self.oude_versie} → {now} [{self.bibliotheek}]"
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    changes: tuple[ClauseChange, ...]
+    files: tuple[Path, ...]
+    articles: tuple[str, ...]  # "document: artikel N titel" of every part that changed
+
+
+def update_package(uitvoer: Path, out: Path, *, force: bool, bibliotheek: Path | None,
+                   datum: dt.datetime | None, library_for: Callable[[Path | None], Library]) -> UpdateResult:
+    from generator.answers.load import validate_answers
+    from generator.assemble.build import assemble
+    from generator.compare import compare_packages
+    from generator.compare.write import write_comparison_package
+
+    account = read_account(uitvoer)
+    answers = validate_answers(account["antwoorden"], f"{uitvoer}/verantwoording.json antwoorden")
+    library = library_for(bibliotheek or _recorded_library(account))
+    old = earlier_documents(account)
+    new = assemble(answers, library)
+    changes = tuple(changed_clauses(account, library))
+    comparison = compare_packages(old, new)
+    articles = tuple(f"{d.bestand}: {_part_name(p)}" for d in comparison.documents for p in d.changed_parts())
+    summary = _summary(uitvoer, library, changes, articles)
+    files = write_comparison_package(comparison, summary, out, force=force, datum=datum)
+    return UpdateResult(changes, tuple(files), articles)
+
+
+def read_account(uitvoer: Path) -> dict[str, Any]:
+    from generator.assemble.package import ACCOUNT_FILE
+
+    path = uitvoer / ACCOUNT_FILE
+    try:
+        account = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConsortiumError(f"{uitvoer} bevat geen {ACCOUNT_FILE}; geef de map van een eerder gemaakt "
+                              "pakket (de --out van 'consortium generate').") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConsortiumError(f"{path} is niet te lezen: {exc}.") from None
+    if not isinstance(account, dict) or "antwoorden" not in account or not _has_texts(account):
+        raise InvalidAnswers(f"{path} is gemaakt met een oudere versie van consortium en bevat de antwoorden "
+                             "of de tekst van de documenten niet; maak het pakket opnieuw met 'consortium "
+                             "generate' en werk het daarna bij.")
+    return account
+
+
+def _has_texts(account: dict[str, Any]) -> bool:
+    documents = account.get("documenten")
+    return isinstance(documents, dict) and all(isinstance(d, dict) and "inhoud" in d for d in documents.values())
+
+
+def _recorded_library(account: dict[str, Any]) -> Path | None:
+    folders = [Path(f) for f in account.get("eigen_bibliotheken", [])]
+    return folders[-1] if folders and folders[-1].is_dir() else None
+
+
+def earlier_documents(account: dict[str, Any]) -> list[Document]:
+    from generator.assemble.serial import from_data
+
+    return [from_data(d["sleutel"], bestand, d["inhoud"]) for bestand, d in account["documenten"].items()]
+
+
+def changed_clauses(account: dict[str, Any], library: Library) -> list[ClauseChange]:
+    current = library.by_id()
+    changes = []
+    for bestand, document in account["documenten"].items():
+        for used in document["clausules"]:
+            clause = current.get(used["id"])
+            if clause is not None and clause.versie == used["versie"]:
+                continue
+            changes.append(ClauseChange(bestand, used["id"], used.get("titel", ""), used["versie"],
+                                        clause.versie if clause else None,
+                                        clause.bibliotheek if clause else used.get("bibliotheek", "standaard")))
+    return changes
+
+
+def _part_name(part: Any) -> str:
+    number = part.nieuw_nummer or part.oud_nummer
+    return f"artikel {number} {part.titel}".strip() if part.soort == "artikel" else part.titel or part.sleutel
+
+
+def _summary(uitvoer: Path, library: Library, changes: tuple[ClauseChange, ...], articles: tuple[str, ...]) -> str:
+    lines = [f"# Bijgewerkt: {uitvoer}", "", f"Clausulebibliotheek versie {library.versie}"
+             + "".join(f", eigen bibliotheek {f}" for f in library.eigen) + ".", ""]
+    lines += ["## Clausules met een nieuwe versie", ""]
+    lines += [f"- {c.line()}" for c in changes] or ["Geen: alle clausules hebben nog dezelfde versie."]
+    lines += ["", "## Gewijzigde onderdelen (als revisies in de documenten)", ""]
+    lines += [f"- {a}" for a in articles] or ["Geen."]
+    return "\n".join(lines) + "\n"
