@@ -209,7 +209,9 @@ class Antwoorden(BaseModel):
     def einddatum(self) -> dt.date:
         start = self.consortium.ingangsdatum
         assert start is not None
-        return start.replace(year=start.year + self.consortium.looptijd_jaren) - dt.timedelta(days=1)
+        from generator.answers.dates import term_end
+
+        return term_end(start, self.consortium.looptijd_jaren)
 
     def as_plain(self) -> dict:
         """Plain data (dates as date), suitable for writing back as an answers file."""

@@ -1,0 +1,299 @@
+"""Regression tests for the adversarial review (shared/review/robustness.md): hostile or unusual
+input gives a Dutch message with exit status 2, never a traceback, and `check` and `generate` agree.
+
+The finding each test guards is named in its docstring ("finding N")."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from fractions import Fraction
+
+import pytest
+from conftest import raw_answers
+from docx import Document as DocxDocument
+
+from generator.adapters import yaml_io
+from generator.cli import main
+
+BASE_TEXT = yaml_io.dump(raw_answers())
+OMZET_LINE = "  omzet: 9000000\n"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process: (exit status, stdout, stderr)."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def strict_json(text: str) -> dict:
+    """Parse JSON as a strict reader would: Infinity and NaN are not JSON."""
+    def refuse(constant: str) -> None:
+        raise ValueError(f"not JSON: {constant}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def with_omzet(value: str) -> str:
+    assert OMZET_LINE in BASE_TEXT
+    return BASE_TEXT.replace(OMZET_LINE, f"  omzet: {value}\n")
+
+
+def omzet_line_number() -> int:
+    return BASE_TEXT[: BASE_TEXT.index(OMZET_LINE)].count("\n") + 1
+
+
+# --- finding 6, 10, 14, 18: YAML tags, escapes and numbers ------------------------------------
+
+YAML_CASES = {
+    "int_tag_text": ("!!int abc", "'abc' is geen geheel getal"),
+    "bool_tag_text": ("!!bool maybe", "'maybe' is geen ja/nee-waarde"),
+    "float_tag_text": ("!!float abc", "'abc' is geen getal"),
+    "int_tag_empty": ('!!int ""', "'' is geen geheel getal"),
+    "map_tag_scalar": ("!!map x", "de tag '!!map' staat bij een waarde die geen sleutels met waarden is"),
+    "str_tag_list": ("!!str [a]", "een tag (!!) past niet bij de waarde erachter"),
+    "escape_outside_unicode": ('"\\U00110000"', "valt buiten Unicode"),
+    "surrogate_value": ('"x\\ud800"', "los surrogaatteken"),
+    "nan": (".nan", "oneindig (.inf) en NaN (.nan)"),
+    "inf": ("-.inf", "oneindig (.inf) en NaN (.nan)"),
+    "tiny_float": ("1.0e-305", "buiten het bereik"),
+    "small_float": ("1.0e-20", "buiten het bereik"),
+    "huge_float": ("1.0e+300", "buiten het bereik"),
+    "huge_int": ("9" * 400, "een getal van 400 cijfers is te groot"),
+    "giant_int": ("9" * 5000, "een getal van 5000 cijfers is te groot"),
+    "octal_tag": ("!!int 0o17", "is geen geheel getal"),
+}
+
+
+@pytest.mark.parametrize("case", list(YAML_CASES))
+def test_yaml_values_are_dutch_messages_with_line_and_column(case, tmp_path, capsys):
+    value, expected = YAML_CASES[case]
+    path = tmp_path / "a.yaml"
+    path.write_text(with_omzet(value), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert f"regel {omzet_line_number()}, kolom" in err
+    assert expected in err
+    assert "Traceback" not in out + err
+    code, out, _ = run(capsys, "check", "--json", str(path))
+    assert code == 2
+    report = strict_json(out)
+    assert report["geldig"] is False
+
+
+NUMBER_TEXT_CASES = {
+    "sexagesimal": ("1:30.0", "verwacht een getal"),
+    "quoted_giant_int": ('"' + "9" * 5000 + '"', "is onwaarschijnlijk groot"),
+    "quoted_tiny": ('"1e-305"', "is onwaarschijnlijk klein"),
+    "quoted_huge_exponent": ('"1e999"', "verwacht een gewoon getal"),
+    "arabic_indic_digits": ('"٩٠٠٠٠٠٠"', "cijfers uit een ander schrift"),
+    "fullwidth_digits": ('"９０００"', "cijfers uit een ander schrift"),
+}
+
+
+@pytest.mark.parametrize("case", list(NUMBER_TEXT_CASES))
+def test_numbers_written_as_text_are_refused_in_dutch(case, tmp_path, capsys):
+    value, expected = NUMBER_TEXT_CASES[case]
+    path = tmp_path / "a.yaml"
+    path.write_text(with_omzet(value), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert "partners[2].omzet" in err
+    assert expected in err
+    assert "Traceback" not in out + err
+
+
+def test_kvk_with_other_digits_is_refused(tmp_path, capsys):
+    """Finding 18: Arabic-Indic and fullwidth digits are refused, not read as 0-9."""
+    raw = raw_answers()
+    raw["partners"][0]["kvk"] = "٤١١٧٨٤٥٩"
+    raw["partners"][1]["kvk"] = "３０１２３４５６"
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw), encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert "partners[0].kvk: bevat cijfers uit een ander schrift" in err
+    assert "partners[1].kvk: bevat cijfers uit een ander schrift" in err
+
+
+def test_surrogate_key_gives_strict_json(tmp_path, capsys):
+    """Finding 14: a key with a surrogate escape used to make `check --json` print nothing."""
+    path = tmp_path / "a.yaml"
+    path.write_text(BASE_TEXT + '"k\\ud800": 1\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", "--json", str(path))
+    assert code == 2
+    assert strict_json(out)["geldig"] is False
+    assert "los surrogaatteken" in err
+
+
+def test_raw_control_byte_names_line_and_column(tmp_path, capsys):
+    """Finding 15: a raw ESC byte gave an English message without a place."""
+    path = tmp_path / "a.yaml"
+    path.write_bytes(BASE_TEXT.replace("Tiel\n", "Ti\x1bel\n", 1).encode())
+    line = BASE_TEXT[: BASE_TEXT.index("Tiel\n")].count("\n") + 1
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert f"regel {line}, kolom" in err
+    assert "U+001B is een stuurteken" in err
+    assert "unacceptable" not in err
+
+
+def test_c1_control_in_a_value_is_refused_and_shown_escaped(tmp_path, capsys):
+    """Finding 18: C1 controls and escape sequences never reach documents or the terminal."""
+    raw = raw_answers()
+    raw["partners"][0]["plaats"] = "Tiel\x9b31m"
+    raw["partners"][1]["plaats"] = "Culemborg\x1b[2J"
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw), encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert "partners[0].plaats: bevat een stuurteken" in err
+    assert "\x1b" not in err and "\x9b" not in err
+
+
+def test_unknown_key_with_control_characters_is_shown_escaped(tmp_path, capsys):
+    """Finding 18: an unknown key echoes the user's text; its escape sequence is made visible."""
+    path = tmp_path / "a.yaml"
+    path.write_text(BASE_TEXT + '"x\\e[31mrood": 1\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert "x\\x1b[31mrood" in err
+    assert "\x1b" not in err
+
+
+# --- finding 2, 3: what check accepts, generate writes ----------------------------------------
+
+@pytest.mark.parametrize("start, years, end", [
+    ("2028-02-29", 5, "28 februari 2033"),
+    ("2096-02-29", 4, "28 februari 2100"),
+    ("2028-02-29", 4, "28 februari 2032"),
+])
+def test_leap_day_start_generates(start, years, end, tmp_path, capsys):
+    raw = raw_answers(consortium={"ingangsdatum": start, "looptijd_jaren": years})
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw), encoding="utf-8")
+    assert run(capsys, "check", str(path))[0] == 0
+    code, _, err = run(capsys, "generate", str(path), "--out", str(tmp_path / "uit"))
+    assert code == 0, err
+    text = "\n".join(p.text for p in DocxDocument(str(tmp_path / "uit" / "samenwerkingsovereenkomst.docx")).paragraphs)
+    assert end in text
+
+
+def test_long_names_generate_with_shortened_document_properties(tmp_path, capsys):
+    """Finding 3: names of about 250 characters overflowed Word's 255-character properties."""
+    long_name = "Coöperatie " + "Jeugdhulp " * 28 + "U.A."
+    raw = raw_answers(consortium={"naam": "Consortium " + "Rivierenland " * 22},
+                      rechtsvorm={"naam": long_name})
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw), encoding="utf-8")
+    assert run(capsys, "check", str(path))[0] == 0
+    code, _, err = run(capsys, "generate", str(path), "--out", str(tmp_path / "uit"))
+    assert code == 0, err
+    doc = DocxDocument(str(tmp_path / "uit" / "statuten.docx"))
+    assert len(doc.core_properties.title) <= 255
+    assert long_name in "\n".join(p.text for p in doc.paragraphs)
+
+
+# --- finding 9: bounded reads ------------------------------------------------------------------
+
+def test_fifo_is_refused_without_hanging(tmp_path, capsys):
+    fifo = tmp_path / "pijp.yaml"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    code, _, err = run(capsys, "check", str(fifo))
+    assert code == 2
+    assert "is geen gewoon bestand" in err
+    assert time.monotonic() - started < 10
+
+
+def test_device_is_refused(capsys):
+    code, _, err = run(capsys, "check", "/dev/zero")
+    assert code == 2
+    assert "/dev/zero is geen gewoon bestand" in err
+
+
+def test_symlink_loop_is_a_read_error_not_a_write_error(tmp_path, capsys):
+    """Finding 15: a read error was reported as "Kan een bestand niet schrijven"."""
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(tmp_path / "loop.yaml")
+    code, _, err = run(capsys, "check", str(loop))
+    assert code == 2
+    assert "niet lezen" in err and "schrijven" not in err
+    assert "symbolische koppelingen" in err
+    assert "Too many levels" not in err
+
+
+def test_read_is_capped(tmp_path, capsys):
+    big = tmp_path / "groot.yaml"
+    big.write_bytes(b"# " + b"x" * (yaml_io.MAX_BYTES + 10) + b"\n")
+    code, _, err = run(capsys, "check", str(big))
+    assert code == 2
+    assert "is te groot" in err
+
+
+# --- finding 17: names that only look different ------------------------------------------------
+
+@pytest.mark.parametrize("lookalike", [
+    "Stichting  Rivierzorg", "Stichting\u00a0Rivierzorg", "Stichting Rivier\u200bzorg",
+    "Ｓｔｉｃｈｔｉｎｇ Ｒｉｖｉｅｒｚｏｒｇ", " stichting rivierzorg",
+])
+def test_lookalike_partner_names_are_the_same_name(lookalike, tmp_path, capsys):
+    raw = raw_answers()
+    raw["partners"][1]["naam"] = lookalike
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw), encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert "komt al voor bij partners[0]" in err
+
+
+# --- finding 8: polynomial voting analysis -----------------------------------------------------
+
+def _six_decimal_shares(count: int) -> list[float]:
+    raw = [1 + (i * 7919 % 97) / 13 for i in range(count)]
+    total = sum(raw)
+    shares = [round(r / total * 100, 6) for r in raw]
+    shares[-1] = round(100 - sum(shares[:-1]), 6)
+    return shares
+
+
+def test_twenty_partners_with_six_decimal_shares_check(tmp_path, capsys):
+    shares = _six_decimal_shares(20)
+    partners = [{"naam": f"Partner {i}", "aandeel": s, "omzet": 10_000_000} for i, s in enumerate(shares)]
+    raw = raw_answers(partners=partners, stemrecht={"model": "naar_aandeel", "maximum": 8})
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw), encoding="utf-8")
+    code, out, err = run(capsys, "check", "--json", str(path))
+    assert code == 0, err
+    powers = [p["macht"]["gekwalificeerd"] for p in strict_json(out)["partners"]]
+    assert abs(sum(powers) - 1) < 1e-3
+
+
+def test_power_is_computed_on_the_votes_the_statuten_give():
+    """Ten votes per percent, rounded half up, at least one: 33.35/33.35/33.3 are 334/334/333 votes
+    (total 1001). Without the third partner the others hold 668 of 1001 votes (66.73%), so a 66.7%
+    decision passes without it; without either of the first two only 667 (66.63%)."""
+    from generator.analysis.voting import analyse_votes, statutory_votes
+
+    shares = [Fraction("33.35"), Fraction("33.35"), Fraction("33.3")]
+    assert statutory_votes(shares, shares, "naar_aandeel", Fraction(100)) == [334, 334, 333]
+    votes = analyse_votes(shares, "naar_aandeel", Fraction(100), Fraction("66.7"))
+    assert votes.veto == (True, True, False)
+    assert statutory_votes(shares, shares, "gelijk", Fraction(100)) == [1, 1, 1]
+
+
+def test_bv_votes_are_shares_capped_in_whole_votes():
+    from generator.analysis.voting import statutory_votes
+
+    shares = [Fraction(45), Fraction(30), Fraction(15), Fraction(10)]
+    assert statutory_votes(shares, shares, "naar_aandeel", Fraction(40), herverdeling=False) == [
+        4000, 3000, 1500, 1000]
+
+
+def test_every_partner_has_at_least_one_vote():
+    from generator.analysis.voting import statutory_votes
+
+    shares = [Fraction("99.96"), Fraction("0.04")]
+    assert statutory_votes(shares, shares, "naar_aandeel", Fraction(100)) == [1000, 1]
