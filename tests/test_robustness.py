@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from conftest import raw_answers
@@ -16,6 +18,7 @@ from docx import Document as DocxDocument
 
 from generator.adapters import yaml_io
 from generator.cli import main
+from generator.errors import OutputError, OutputExists
 
 BASE_TEXT = yaml_io.dump(raw_answers())
 OMZET_LINE = "  omzet: 9000000\n"
@@ -297,3 +300,202 @@ def test_every_partner_has_at_least_one_vote():
 
     shares = [Fraction("99.96"), Fraction("0.04")]
     assert statutory_votes(shares, shares, "naar_aandeel", Fraction(100)) == [1000, 1]
+
+
+# --- finding 4, 7, 11, 20: the package swap ------------------------------------------------------
+
+KNOWN = ("a.docx", "b.docx", "c.docx", "d.docx", "e.json")
+OLD = {"a.docx": "oud a", "b.docx": "oud b", "c.docx": "oud c", "d.docx": "oud d"}
+NEW = {"a.docx": "nieuw a", "b.docx": "nieuw b", "c.docx": "nieuw c", "e.json": "nieuw e"}
+
+
+def _write_set(files: dict[str, str]):
+    def write(staging: Path) -> list[str]:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        return list(files)
+
+    return write
+
+
+def _package(out: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.name in KNOWN}
+
+
+def _leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.name not in KNOWN)
+
+
+def _signal_at_rename(monkeypatch, out: Path, at: int, signum: int) -> None:
+    """Send a real signal to this process just before the `at`-th rename inside `out`."""
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def replace(src, dst, *args, **kwargs):
+        if str(out) in str(dst) or str(out) in str(src):
+            calls["n"] += 1
+            if calls["n"] == at:
+                os.kill(os.getpid(), signum)
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+def _sigterm_as_interrupt() -> None:
+    """Without the fix SIGTERM would end the test run itself; the test's own handler turns it
+    into the KeyboardInterrupt the old code did not survive either."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("at", range(1, 9))  # 4 old files aside, 4 new ones in
+def test_signal_at_any_rename_leaves_the_old_or_the_new_package(signum, at, tmp_path, monkeypatch):
+    from generator.assemble.package import write_staged
+
+    out = tmp_path / "uit"
+    write_staged(out, _write_set(OLD), known=KNOWN, force=False, wat="de documenten")
+    previous = signal.getsignal(signal.SIGTERM)
+    _sigterm_as_interrupt()
+    _signal_at_rename(monkeypatch, out, at, signum)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            write_staged(out, _write_set(NEW), known=KNOWN, force=True, wat="de documenten")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert _package(out) in (OLD, NEW)
+    assert _leftovers(out) == []
+
+
+def test_signal_during_staging_keeps_the_old_package(tmp_path):
+    from generator.assemble.package import write_staged
+
+    out = tmp_path / "uit"
+    write_staged(out, _write_set(OLD), known=KNOWN, force=False, wat="de documenten")
+
+    def interrupted(staging: Path) -> list[str]:
+        _write_set(NEW)(staging)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)  # the interrupt arrives here
+        return list(NEW)
+
+    with pytest.raises(KeyboardInterrupt):
+        write_staged(out, interrupted, known=KNOWN, force=True, wat="de documenten")
+    assert _package(out) == OLD
+    assert _leftovers(out) == []
+
+
+def test_generate_force_interrupted_in_the_swap_exits_130_with_a_complete_package(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+    out = tmp_path / "uit"
+    assert run(capsys, "generate", str(path), "--out", str(out))[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    path.write_text(yaml_io.dump(raw_answers("geen")), encoding="utf-8")  # no statuten in the new package
+    _signal_at_rename(monkeypatch, out, 4, signal.SIGINT)
+    code, _, _ = run(capsys, "generate", str(path), "--out", str(out), "--force")
+    assert code == 130
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before or ("statuten.docx" not in after and set(after) == set(before) - {"statuten.docx"})
+    assert not [name for name in after if name.startswith(".")]
+
+
+KILL_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+from generator.assemble.package import write_staged
+out, at = Path(sys.argv[1]), int(sys.argv[2])
+real, calls = os.replace, [0]
+def replace(src, dst):
+    if str(out) in str(dst):
+        calls[0] += 1
+        if calls[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+    return real(src, dst)
+os.replace = replace
+def write(staging):
+    for name in ("a.docx", "b.docx", "c.docx", "e.json"):
+        (staging / name).write_text("nieuw " + name[0], encoding="utf-8")
+    return ["a.docx", "b.docx", "c.docx", "e.json"]
+write_staged(out, write, known=("a.docx", "b.docx", "c.docx", "d.docx", "e.json"), force=True, wat="x")
+"""
+
+
+@pytest.mark.parametrize("at", [2, 6])
+def test_a_killed_swap_is_rolled_back_by_the_next_run(at, tmp_path):
+    """Finding 4: SIGKILL left `.consortium-*` folders that nothing cleaned up, and half a package."""
+    import subprocess
+    import sys
+
+    from generator.assemble.package import write_staged
+
+    out = tmp_path / "uit"
+    write_staged(out, _write_set(OLD), known=KNOWN, force=False, wat="de documenten")
+    killed = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(out), str(at)], capture_output=True,
+                            timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert _leftovers(out)  # the killed run's staging folder
+    with pytest.raises(OutputExists):  # the next run without --force: the old package is back
+        write_staged(out, _write_set(NEW), known=KNOWN, force=False, wat="de documenten")
+    assert _package(out) == OLD
+    assert _leftovers(out) == []
+
+
+def test_a_second_run_on_a_locked_folder_is_refused(tmp_path):
+    """Finding 11: two concurrent runs both succeeded and mixed their packages."""
+    from generator.assemble.package import write_staged
+
+    out = tmp_path / "uit"
+
+    def second_run_meanwhile(staging: Path) -> list[str]:
+        with pytest.raises(OutputExists, match="schrijft op dit moment een andere opdracht"):
+            write_staged(out, _write_set(NEW), known=KNOWN, force=True, wat="de documenten")
+        return _write_set(OLD)(staging)
+
+    write_staged(out, second_run_meanwhile, known=KNOWN, force=False, wat="de documenten")
+    assert _package(out) == OLD
+
+
+def test_staging_sits_inside_the_output_folder(tmp_path):
+    """Finding 7: staging in the parent made every rename cross filesystems for a mount point."""
+    from generator.assemble.package import write_staged
+
+    out = tmp_path / "uit"
+    seen = []
+
+    def write(staging: Path) -> list[str]:
+        seen.append(staging.parent)
+        return _write_set(NEW)(staging)
+
+    write_staged(out, write, known=KNOWN, force=False, wat="de documenten")
+    assert seen == [out]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["uit"]
+
+
+def test_a_failed_run_leaves_no_folders_it_created(tmp_path):
+    """Finding 3: a failed generate left the parent folders it created."""
+    from generator.assemble.package import write_staged
+
+    out = tmp_path / "nieuw" / "diep" / "uit"
+
+    def failing(staging: Path) -> list[str]:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="de schijf is vol"):
+        write_staged(out, failing, known=KNOWN, force=False, wat="de documenten")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_dangling_symlink_at_a_document_name_needs_force(tmp_path, capsys):
+    """Finding 20: a dangling symlink named statuten.docx was replaced without --force."""
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+    out = tmp_path / "uit"
+    out.mkdir()
+    (out / "statuten.docx").symlink_to(tmp_path / "nergens.docx")
+    code, _, err = run(capsys, "generate", str(path), "--out", str(out))
+    assert code == 2
+    assert "statuten.docx: bestaat al" in err
+    assert (out / "statuten.docx").is_symlink()
