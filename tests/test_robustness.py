@@ -499,3 +499,95 @@ def test_a_dangling_symlink_at_a_document_name_needs_force(tmp_path, capsys):
     assert code == 2
     assert "statuten.docx: bestaat al" in err
     assert (out / "statuten.docx").is_symlink()
+
+
+# --- finding 12, 5, 19: files written safely ----------------------------------------------------
+
+def test_clauses_export_never_follows_a_symlink_at_a_temporary_name(tmp_path, capsys):
+    victim = tmp_path / "slachtoffer.txt"
+    victim.write_text("blijft staan", encoding="utf-8")
+    target = tmp_path / "bibliotheek.docx"
+    (tmp_path / ".bibliotheek.docx.tmp").symlink_to(victim)  # the old predictable name
+    target.write_bytes(b"oud")
+    os.chmod(target, 0o640)
+    code, _, err = run(capsys, "clauses", "export", "--out", str(target), "--force")
+    assert code == 0, err
+    assert victim.read_text(encoding="utf-8") == "blijft staan"
+    assert "Clausulebibliotheek" in "\n".join(p.text for p in DocxDocument(str(target)).paragraphs)
+    assert os.stat(target).st_mode & 0o777 == 0o640
+
+
+def test_clauses_export_updates_a_symlinked_file(tmp_path, capsys):
+    real = tmp_path / "echt.docx"
+    real.write_bytes(b"oud")
+    link = tmp_path / "bibliotheek.docx"
+    link.symlink_to(real)
+    code, _, err = run(capsys, "clauses", "export", "--out", str(link), "--force")
+    assert code == 0, err
+    assert link.is_symlink()
+    assert "Clausulebibliotheek" in "\n".join(p.text for p in DocxDocument(str(real)).paragraphs)
+
+
+def test_interview_save_never_follows_a_symlink_at_its_temporary_name(tmp_path):
+    from generator.adapters.yaml_roundtrip import temporary, write_keeping
+
+    victim = tmp_path / "slachtoffer.txt"
+    victim.write_text("blijft staan", encoding="utf-8")
+    answers = tmp_path / "a.yaml"
+    answers.write_text("versie: 1\n", encoding="utf-8")
+    temporary(answers).symlink_to(victim)
+    write_keeping(answers, "versie: 1\nconsortium: {}\n")
+    assert victim.read_text(encoding="utf-8") == "blijft staan"
+    assert answers.read_text(encoding="utf-8") == "versie: 1\nconsortium: {}\n"
+    assert not os.path.lexists(temporary(answers))
+
+
+# --- finding 15, 16: messages and output -------------------------------------------------------
+
+def test_a_full_stdout_is_not_reported_as_nothing_changed(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+    out = tmp_path / "uit"
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "generator", "generate", str(path), "--out", str(out)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "niets gewijzigd" not in result.stderr
+    assert "De opdracht is uitgevoerd" in result.stderr and "de schijf is vol" in result.stderr
+    assert (out / "statuten.docx").is_file()
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONIOENCODING": "",
+                                                                  "PYTHONUTF8": "0"}])
+def test_any_output_encoding_prints(env, tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+    environment = {**os.environ, **env}
+    result = subprocess.run([sys.executable, "-m", "generator", "check", str(path)], capture_output=True,
+                            env=environment, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"EUR 26.100.000" in result.stdout
+    assert b"Traceback" not in result.stderr
+    as_json = subprocess.run([sys.executable, "-m", "generator", "check", "--json", str(path)],
+                             capture_output=True, env=environment, timeout=120)
+    assert as_json.returncode == 0
+    assert strict_json(as_json.stdout.decode("ascii"))["partners"][0]["naam"] == "Stichting Rivierzorg"
+
+
+def test_messages_never_show_python_values(tmp_path, capsys):
+    """Finding 20: "None: onbekende sleutel", "True: ...", "'None' is geen geldige keuze"."""
+    text = "~: 1\ntrue: 2\n" + BASE_TEXT.replace("vorm: cooperatie", "vorm: null").replace("versie: 1", "versie: true")
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert "None" not in err and "True" not in err
+    assert "- null: onbekende sleutel" in err
+    assert "versie: true wordt niet ondersteund" in err
+    assert "rechtsvorm.vorm: is leeg; kies uit" in err

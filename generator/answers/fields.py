@@ -24,6 +24,21 @@ def _fail(message: str) -> PydanticCustomError:
     return PydanticCustomError("nl", message)
 
 
+def spelled(value: Any) -> str:
+    """A value as the user wrote it in YAML, for messages: never Python's None/True, control
+    characters escaped, long text shortened."""
+    from generator.errors import escape_controls
+
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = value if isinstance(value, str) else str(value)
+    return escape_controls(text if len(text) <= 80 else text[:79] + "…")
+
+
 def closest(value: str, options: Iterable[str]) -> str | None:
     found = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
     return found[0] if found else None
@@ -169,9 +184,11 @@ def _choice_validator(options: tuple[str, ...]):
         if isinstance(value, str) and value.strip() in options:
             return value.strip()
         shown = ", ".join(options)
+        if value is None:
+            raise _fail(f"is leeg; kies uit: {shown}")
         hint = closest(str(value), options) if isinstance(value, str) else None
         tip = f"; bedoelt u '{hint}'?" if hint else ""
-        raise _fail(f"'{value}' is geen geldige keuze; kies uit: {shown}{tip}")
+        raise _fail(f"'{spelled(value)}' is geen geldige keuze; kies uit: {shown}{tip}")
 
     return check
 
