@@ -591,3 +591,51 @@ def test_messages_never_show_python_values(tmp_path, capsys):
     assert "- null: onbekende sleutel" in err
     assert "versie: true wordt niet ondersteund" in err
     assert "rechtsvorm.vorm: is leeg; kies uit" in err
+
+
+# --- finding 13: the cache is trusted only when it is the user's own and intact -------------------
+
+class _Planted:
+    """A pickle that leaves a mark when it is loaded (as an attacker's payload would run code)."""
+
+    def __init__(self, mark: str) -> None:
+        self.mark = mark
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.mark),))
+
+
+@pytest.mark.parametrize("with_checksum", [True, False])
+def test_a_planted_pickle_in_a_shared_cache_folder_is_not_loaded(with_checksum, tmp_path, monkeypatch, capsys):
+    import hashlib
+    import pickle
+
+    from generator.library import cache as library_cache
+    from generator.resources import data_dir
+
+    folder = tmp_path / "cache" / "consortium"
+    folder.mkdir(parents=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    key = library_cache.fingerprint(data_dir("clauses"))
+    mark = tmp_path / "uitgevoerd"
+    payload = pickle.dumps(_Planted(str(mark)))
+    entry = folder / f"bibliotheek-{key}.pickle"
+    entry.write_bytes(hashlib.sha256(payload).digest() + payload if with_checksum else payload)
+    os.chmod(folder, 0o777)  # writable by others: someone else could have put it there
+    code, _, err = run(capsys, "clauses", "list")
+    assert code == 0, err
+    assert not mark.exists()
+
+
+def test_a_corrupted_chart_in_the_cache_is_drawn_again(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+    assert run(capsys, "generate", str(path), "--out", str(tmp_path / "een"))[0] == 0
+    charts = list((tmp_path / "cache" / "consortium").glob("grafiek-*.png"))
+    assert charts
+    for chart in charts:
+        chart.write_bytes(chart.read_bytes()[:100])
+    code, _, err = run(capsys, "generate", str(path), "--out", str(tmp_path / "twee"))
+    assert code == 0, err
+    assert (tmp_path / "twee" / "governance-analyse.docx").is_file()
