@@ -639,3 +639,28 @@ def test_a_corrupted_chart_in_the_cache_is_drawn_again(tmp_path, monkeypatch, ca
     code, _, err = run(capsys, "generate", str(path), "--out", str(tmp_path / "twee"))
     assert code == 0, err
     assert (tmp_path / "twee" / "governance-analyse.docx").is_file()
+
+
+# --- finding 15, 18: syntax errors and line breaks in Dutch ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "%YAML 1.1\n%YAML 1.1\n---\nversie: 1\n", "[a, b]]\n", "versie: !!\n", 'versie: "\\x4"\n',
+    "!foo &a !bar x\n", "versie: |0\n  a\n", "versie: 'x' y\n", "versie: &x 1\nb: !<x\n",
+])
+def test_syntax_errors_are_dutch(text, tmp_path, capsys):
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert "regel " in err and "kolom " in err
+    assert not any(word in err for word in ("expected", "found", "while", "YAML meldt")), err
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_invisible_line_breaks_are_refused_with_their_place(separator, tmp_path, capsys):
+    path = tmp_path / "a.yaml"
+    path.write_text(BASE_TEXT.replace("Tiel\n", f"Ti{separator}el\n", 1), encoding="utf-8")
+    line = BASE_TEXT[: BASE_TEXT.index("Tiel\n")].count("\n") + 1
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert f"regel {line}, kolom" in err and f"U+{ord(separator):04X}" in err

@@ -204,6 +204,8 @@ def parse(text: str, plaats: str, *, trusted: bool = False) -> Any:
     `trusted` is for the project's own data files (clause library, interview): libyaml's fast
     parser, without the alias cap that protects against hostile answers files.
     """
+    if not trusted:
+        _refuse_odd_line_breaks(text, plaats)
     try:
         return yaml.load(text, Loader=_TrustedLoader if trusted else _PlainLoader)
     except RecursionError:
@@ -214,6 +216,22 @@ def parse(text: str, plaats: str, *, trusted: bool = False) -> Any:
         # A constructor of PyYAML that this adapter did not anticipate: still Dutch, never a traceback.
         raise UnreadableFile(f"{plaats}: een waarde kan niet worden gelezen; controleer tags (!!) en "
                              "escape-reeksen tussen aanhalingstekens.") from None
+
+
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _refuse_odd_line_breaks(text: str, plaats: str) -> None:
+    """NEL, LINE and PARAGRAPH SEPARATOR are line breaks to YAML 1.1 but invisible in an editor:
+    PyYAML silently turns them into spaces inside a value, so they are refused instead."""
+    found = _ODD_BREAK.search(text)
+    if found:
+        at = found.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise UnreadableFile(f"{plaats}, regel {line}, kolom {column}: het onzichtbare regeleinde "
+                             f"U+{ord(found.group()):04X} mag niet in het bestand staan; vervang het door een "
+                             "spatie of een gewoon regeleinde.")
 
 
 def _where(exc: yaml.YAMLError, text: str) -> str:
@@ -270,16 +288,34 @@ _PROBLEMS = {
     "expected a single document": "het bestand bevat meer dan één YAML-document; laat '---' weg",
     "but found another document": "het bestand bevat meer dan één YAML-document; laat '---' weg",
     "te veel verwijzingen (aliassen)": "te veel verwijzingen (aliassen); schrijf de waarden uit",
+    "expected '<document start>'": "er staat iets na het einde van de gegevens (een haakje of tag te veel?)",
+    "expected ' '": "na dit teken hoort een spatie",
+    "expected '!'": "een tag is onvolledig",
+    "expected '>'": "een tag tussen < en > is niet afgesloten",
+    "expected URI": "een tag is onvolledig of bevat een teken dat daar niet mag",
+    "expected a comment or a line break": "na deze waarde mag alleen nog commentaar (#) op de regel staan",
+    "expected a digit": "hier hoort een cijfer",
+    "expected chomping or indentation indicators": "na '|' of '>' mag alleen '+', '-' of een cijfer staan",
+    "expected escape sequence of": "een escape-reeks (\\x, \\u of \\U) heeft te weinig hexadecimale cijfers",
+    "expected indentation indicator": "het inspringgetal na '|' of '>' moet 1 tot en met 9 zijn",
+    "expected the node content": "een waarde ontbreekt",
+    "found duplicate YAML directive": "de regel %YAML staat twee keer bovenaan",
+    "found incompatible YAML document": "alleen YAML-versie 1 wordt gelezen",
+    "found non-specific tag": "een losse '!' als tag is niet toegestaan",
+    "found undefined tag handle": "een tag met een onbekend voorvoegsel",
+    "found unexpected document separator": "een '---' of '...' midden in het bestand",
+    "found duplicate key": "een sleutel staat twee keer in dezelfde groep",
+    "mapping keys are not allowed here": "een sleutel ('?') staat op een plek waar dat niet mag",
 }
 
 
 def _dutch_problem(problem: str | None) -> str:
-    if not problem:
-        return "onbekende fout"
+    """PyYAML's English problem in Dutch; an unforeseen one gets a general Dutch hint instead of
+    the English text."""
     for english, dutch in _PROBLEMS.items():
-        if problem.startswith(english):
+        if problem and problem.startswith(english):
             return dutch
-    return f"YAML meldt: {problem}"
+    return "de opbouw klopt hier niet; controleer inspringen, dubbele punten, haakjes en aanhalingstekens"
 
 
 def read_file(path: Path, *, trusted: bool = False) -> Any:
