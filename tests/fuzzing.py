@@ -33,6 +33,13 @@ NASTY = [":", "-", " ", "  ", "\t", "\n", "'", '"', "!", "!!", "&a", "*a", "{", 
          "\\", "%", "@", "`", "|", ">", "?", "~", "\x00", "\x1b", "\x85", "\u2028", "\u200b", "\ufeff",
          "\u00a0", "€", "é", "٣", "５", "0", "9", "1e", ".", "_", "e-305", "1:30", "\\U00110000",
          "\\ud800", "!!int ", "!!bool ", "!!float ", "!!map ", "!!python/object ", "{{ x }}", "<w:t>"]
+# Whole values that broke the promise in the adversarial review, put in place of a value.
+HOSTILE_VALUES = ["!!int abc", "!!bool maybe", "!!float x", '!!int ""', "!!map x", "!!str [a]", "!!seq x",
+                  '"\\U00110000"', '"\\ud800"', '"x\\udfff"', ".nan", ".inf", "-.inf", "1e999", "1.0e-305",
+                  "1.0e-20", "1.0e+300", "1:30.0", "9" * 400, "9" * 5000, '"' + "9" * 5000 + '"', '"\\e[31m"',
+                  '"\\x9b"', "2028-02-29", "2096-02-29", "x" * 260, '"٣٣"', '"３３"', "~", "true", "[]", "{}",
+                  "&a x", "*a", "!!binary AA==", "!!set {a}", "!!timestamp 2027-01-01", "0o17", "0x1F", "012",
+                  "+.5", "1_000", "'1e5'", "-0", "2027-02-30", '"\\0"', '"a\\tb"', "|\n  twee\n  regels"]
 BOUNDARY_NUMBERS: list[Any] = [0, -1, 1, 1e-6, 1e-7, 0.5, 99.99, 100, 100.01, 10**12, 10**12 + 1, 10**15,
                                10**16, 2**63, -0.0, 1.5, 3, 9, 10, 15, 16, 30, 31, 36, 37, 50, 66.67, 67]
 BOUNDARY_TEXTS: list[Any] = ["", " ", "x" * 300, "x" * 301, "ja", "nee", "null", "2028-02-29", "2027-02-30",
@@ -58,13 +65,18 @@ class Figures:
 
 def text_mutation(text: str, rng: random.Random) -> str:
     """Insert, delete or replace characters or whole lines at random places."""
-    lines = text.split("\n")
     for _ in range(rng.randint(1, 3)):
         choice = rng.random()
-        if choice < 0.4:
+        if choice < 0.3:
+            lines = text.split("\n")
+            valued = [i for i, line in enumerate(lines) if ": " in line]
+            i = rng.choice(valued)
+            lines[i] = lines[i].split(": ", 1)[0] + ": " + rng.choice(HOSTILE_VALUES)
+            text = "\n".join(lines)
+        elif choice < 0.5:
             at = rng.randrange(len(text) + 1)
             text = text[:at] + rng.choice(NASTY) + text[at:]
-        elif choice < 0.6:
+        elif choice < 0.65:
             at = rng.randrange(max(1, len(text)))
             text = text[:at] + text[at + rng.randint(1, 8):]
         elif choice < 0.8:
