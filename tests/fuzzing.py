@@ -54,13 +54,15 @@ class Figures:
 
     mutants: int = 0
     generated: int = 0
+    generated_refused: int = 0
     codes: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{self.mutants} mutants ({dict(self.kinds)}), exit codes {dict(self.codes)}, "
-                f"{self.generated} generated, {len(self.failures)} failures")
+                f"generate run on {self.generated} accepted and {self.generated_refused} refused, "
+                f"{len(self.failures)} failures")
 
 
 def text_mutation(text: str, rng: random.Random) -> str:
@@ -174,14 +176,15 @@ def _refuse_constant(constant: str) -> None:
     raise ValueError(f"not strict JSON: {constant}")
 
 
-def verdict(path: Path, out: Path | None) -> tuple[int, list[str]]:
-    """Run the commands on one file; return check's exit status and what broke the promise."""
+def verdict(path: Path, output_for: Callable[[int], Path | None]) -> tuple[int, list[str], bool]:
+    """Run the commands on one file: check, check --json, and generate into `output_for(code)`
+    unless that is None. Return check's exit status, what broke the promise, whether generated."""
     problems = []
     try:
         code, _, err = run_cli(["check", str(path)])
         json_code, json_out, _ = run_cli(["check", "--json", str(path)])
     except BaseException:
-        return -1, [traceback.format_exc(limit=-3)]
+        return -1, [traceback.format_exc(limit=-3)], False
     if code not in (0, 2):
         problems.append(f"check exit {code}: {err[-300:]}")
     if json_code != code:
@@ -192,34 +195,44 @@ def verdict(path: Path, out: Path | None) -> tuple[int, list[str]]:
             problems.append(f"check --json geldig={report.get('geldig')} with exit {code}")
     except ValueError as exc:
         problems.append(f"check --json is no strict JSON: {exc}: {json_out[:200]!r}")
+    out = output_for(code)
     if out is not None:
         try:
             gen_code, _, gen_err = run_cli(["generate", str(path), "--out", str(out)])
         except BaseException:
-            return code, [*problems, "generate: " + traceback.format_exc(limit=-3)]
+            return code, [*problems, "generate: " + traceback.format_exc(limit=-3)], True
         if gen_code != code:
             problems.append(f"generate exit {gen_code}, check exit {code}: {gen_err[-300:]}")
         if gen_code == 2 and out.exists():
             problems.append("generate refused but left the output folder")
-    return code, problems
+        if gen_code == 0 and not (out / "samenwerkingsovereenkomst.docx").is_file():
+            problems.append("generate succeeded without writing the documents")
+        shutil.rmtree(out, ignore_errors=True)
+    return code, problems, out is not None
 
 
-def fuzz(count: int, seed: int, generate_every: int, progress: Callable[[int], None] | None = None) -> Figures:
+def fuzz(count: int, seed: int, generate_every: int, generate_valid: int = 0,
+         progress: Callable[[int], None] | None = None) -> Figures:
+    """Run `count` mutants; generate for every `generate_every`-th one and for the first
+    `generate_valid` that check accepts (so both verdicts are compared with generate)."""
     figures = Figures()
     workdir = Path(tempfile.mkdtemp(prefix="consortium-fuzz-"))
     try:
         for n, (name, kind, content) in enumerate(mutants(count, seed)):
             path = workdir / "antwoorden.yaml"
             path.write_bytes(content)
-            out = workdir / f"uit-{n}" if generate_every and n % generate_every == 0 else None
-            code, problems = verdict(path, out)
+            def output_for(code: int, n: int = n) -> Path | None:
+                sampled = generate_every and n % generate_every == 0
+                wanted = code == 0 and figures.generated < generate_valid
+                return workdir / f"uit-{n}" if sampled or wanted else None
+
+            code, problems, generated = verdict(path, output_for)
             figures.mutants += 1
             figures.kinds[kind] += 1
             figures.codes[code] += 1
-            figures.generated += out is not None and code == 0
+            figures.generated += generated and code == 0
+            figures.generated_refused += generated and code == 2
             figures.failures += [f"mutant {n} ({name}, {kind}, seed {seed}): {p}" for p in problems]
-            if out is not None:
-                shutil.rmtree(out, ignore_errors=True)
             if progress:
                 progress(n)
     finally:
@@ -234,8 +247,9 @@ if __name__ == "__main__":
     parser.add_argument("--mutants", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--generate-every", type=int, default=10)
+    parser.add_argument("--generate-valid", type=int, default=100)
     options = parser.parse_args()
-    result = fuzz(options.mutants, options.seed, options.generate_every)
+    result = fuzz(options.mutants, options.seed, options.generate_every, options.generate_valid)
     print(result.summary())
     for failure in result.failures[:50]:
         print(failure)
