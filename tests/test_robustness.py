@@ -664,3 +664,15 @@ def test_invisible_line_breaks_are_refused_with_their_place(separator, tmp_path,
     code, _, err = run(capsys, "check", str(path))
     assert code == 2
     assert f"regel {line}, kolom" in err and f"U+{ord(separator):04X}" in err
+
+
+def test_the_interview_does_not_read_other_scripts_digits_as_a_number():
+    """Finding 18, interview side: float() accepts '٣٥' as 35; the answer goes to the validator as text."""
+    from generator.answers.load import validate_field
+    from generator.interview.kinds import parse_number
+
+    assert parse_number("٣٥") == "٣٥"
+    assert parse_number("3,5") == 3.5
+    value, problems = validate_field("lumpsum", "indexatie", parse_number("٣٥"))
+    assert value is None
+    assert "cijfers uit een ander schrift" in problems[0].bericht

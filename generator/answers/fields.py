@@ -142,7 +142,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 def _as_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise _fail("verwacht alleen een datum (JJJJ-MM-DD), zonder tijd")
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
