@@ -676,3 +676,22 @@ def test_the_interview_does_not_read_other_scripts_digits_as_a_number():
     value, problems = validate_field("lumpsum", "indexatie", parse_number("٣٥"))
     assert value is None
     assert "cijfers uit een ander schrift" in problems[0].bericht
+
+
+@pytest.mark.parametrize("number, dutch", [
+    ("EXDEV", "een bestand kan niet naar een ander bestandssysteem worden verplaatst"),
+    ("ELOOP", "te veel symbolische koppelingen achter elkaar"),
+    ("ENAMETOOLONG", "de naam is te lang"),
+    ("EOWNERDEAD", "onbekende fout van het besturingssysteem (foutcode"),
+])
+def test_os_errors_are_dutch(number, dutch):
+    """Finding 15: "Invalid cross-device link" and "Too many levels of symbolic links" were English."""
+    import errno
+
+    from generator.errors import output_error, read_error
+
+    code = getattr(errno, number)
+    error = OSError(code, os.strerror(code), "x.docx")
+    for message in (output_error(error, "de documenten").bericht, read_error(error, "a.yaml").bericht):
+        assert dutch in message
+        assert os.strerror(code) not in message
