@@ -244,27 +244,33 @@ def bijwerken(uitvoer: Path, out: Path | None = None, *, force: bool = False,
 
 
 def clauses_export(target: Path, *, force: bool = False, bibliotheek: Path | None = None) -> Path:
-    """Write the whole library as one readable .docx for lawyers who reuse standard clauses."""
+    """Write the whole library as one readable .docx for lawyers who reuse standard clauses.
+
+    Replaced safely (see `replace_keeping`): an existing file keeps its mode, a symlink is updated
+    at its target, and no symlink at a temporary name is ever followed."""
+    import os
+
     from generator.adapters import word
+    from generator.adapters.files import replace_keeping
     from generator.assemble.package import master_template
     from generator.errors import OutputExists, output_error
     from generator.library.browse import export_blocks
 
     if target.is_dir():
         raise OutputExists(f"{target} is een map; geef met --out een bestandsnaam, bijvoorbeeld bibliotheek.docx.")
-    if target.exists() and not force:
+    if os.path.lexists(target) and not force:
         raise OutputExists(f"{target} bestaat al; er is niets overschreven. Gebruik --force om het te vervangen.")
     lib = library(bibliotheek)
-    staging = target.with_name(f".{target.name}.tmp")
+
+    def write(temporary: Path) -> None:
+        word.write_blocks("Clausulebibliotheek", f"versie {lib.versie}", f"Clausulebibliotheek {lib.versie}",
+                          export_blocks(lib), master_template(), temporary)
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        word.write_blocks("Clausulebibliotheek", f"versie {lib.versie}", f"Clausulebibliotheek {lib.versie}",
-                          export_blocks(lib), master_template(), staging)
-        staging.replace(target)
+        replace_keeping(target, write)
     except OSError as exc:
         raise output_error(exc, "de bibliotheek") from None
-    finally:
-        staging.unlink(missing_ok=True)
     return target
 
 

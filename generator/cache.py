@@ -4,12 +4,16 @@ Losing the cache only costs speed, and a cache problem never fails a run: a fold
 missing or vanishes, a file that cannot be written or read, and a corrupted entry (each entry
 carries the SHA-256 of its contents) all mean "not cached". Nothing is created until an entry
 is written. Set CONSORTIUM_CACHE=0 to switch it off.
+An entry is trusted only when it and its folder belong to the user and nobody else can write
+them (a planted pickle would run code), and when it still matches the checksum it was written
+with (a corrupted entry is computed again, never a traceback).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -32,10 +36,21 @@ def key_of(*parts: bytes | str) -> str:
     return digest.hexdigest()[:32]
 
 
+def _trusted(path: Path) -> bool:
+    """Owned by this user, a real file or folder (no symlink), writable by nobody else."""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    if stat.S_ISLNK(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
 def read(name: str) -> bytes | None:
     """The entry's contents, or None when it is absent, unreadable or corrupted."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or not (_trusted(folder) and _trusted(folder / name)):
         return None
     try:
         stored = (folder / name).read_bytes()
@@ -52,7 +67,7 @@ def write(name: str, data: bytes) -> None:
         return
     tmp: str | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(hashlib.sha256(data).digest() + data)

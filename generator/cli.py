@@ -180,16 +180,16 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.aanbesteding is not None:
         return _run_tender_check(args)
     if args.json:
-        import json
 
         from generator.analysis.report import invalid_json, to_json
+        from generator.terminal import strict_json
 
         try:
             result = api.check(args.antwoorden, bibliotheek=args.bibliotheek)
         except ConsortiumError as exc:
-            print(json.dumps(invalid_json(exc.bericht, exc.problemen), ensure_ascii=False, indent=2))
+            print(strict_json(invalid_json(exc.bericht, exc.problemen)))
             raise
-        print(json.dumps(to_json(result.analyse), ensure_ascii=False, indent=2))
+        print(strict_json(to_json(result.analyse)))
         return EXIT_OK
     from generator.analysis.text import render_analysis
     from generator.summary import render_summary
@@ -203,7 +203,6 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_tender_check(args: argparse.Namespace) -> int:
-    import json
 
     from generator import api
     from generator.analysis.report import to_json
@@ -212,8 +211,9 @@ def _run_tender_check(args: argparse.Namespace) -> int:
 
     result, toets = api.tender_check(args.antwoorden, args.aanbesteding)
     if args.json:
-        print(json.dumps({**to_json(result.analyse), "aanbesteding": tender_json(toets)},
-                         ensure_ascii=False, indent=2, default=str))
+        from generator.terminal import strict_json
+
+        print(strict_json({**to_json(result.analyse), "aanbesteding": tender_json(toets)}))
     else:
         from generator.analysis.text import render_analysis
         from generator.summary import render_summary
@@ -352,13 +352,17 @@ HANDLERS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    from generator.terminal import guard_stdout, printable_streams
+
+    printable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
     try:
-        return HANDLERS[args.command](args)
+        with guard_stdout(enabled=args.command != "interview"):
+            return HANDLERS[args.command](args)
     except ConsortiumError as exc:
         print(exc.dutch_report(), file=sys.stderr)
         return exc.exit_code
@@ -368,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK  # the reader (e.g. `| head`) stopped reading: not an error of ours
     except OSError as exc:
-        from generator.errors import output_error
+        from generator.errors import os_reason
 
-        print(output_error(exc, "een bestand").bericht, file=sys.stderr)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"Een bestand kon niet worden gelezen of geschreven{where}: {os_reason(exc)}.", file=sys.stderr)
         return EXIT_INVALID

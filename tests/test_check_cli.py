@@ -57,7 +57,7 @@ BROKEN = {
     "binary_tag": ("versie: !!binary aGVsbG8=\n", "wordt geweigerd"),
     "deep": ("a: " + "[" * 2000 + "]" * 2000 + "\n", "te diep genest"),
     "impossible_date": (None, "consortium.ingangsdatum: '2027-02-30' is geen bestaande datum"),
-    "infinite": (None, "consortium.opdrachtwaarde_per_jaar: verwacht een gewoon getal"),
+    "infinite": (None, "regel 9, kolom 28: oneindig (.inf) en NaN (.nan) zijn geen getallen"),
     "duplicate_partner_key": ("PARTNER_DUP", "de sleutel 'aandeel' staat twee keer"),
     "shares": (None, "de aandelen tellen op tot 90"),
     "penvoerder": (None, "precies één partner penvoerder (nu 0)"),

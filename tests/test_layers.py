@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # From top to bottom; a part may import from its own layer (without cycles) and from lower layers.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"__main__", "cli"}),
+    frozenset({"__main__", "cli", "terminal"}),
     frozenset({"api"}),
     frozenset({"interview", "assemble", "analysis", "compare", "tender", "summary"}),
     frozenset({"library", "answers", "facts"}),

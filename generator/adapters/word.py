@@ -91,10 +91,18 @@ def _render(template: Path, context: dict[str, Any]) -> DocxTemplate:
     return tpl
 
 
+MAX_CORE_PROPERTY = 255  # Word's limit for a document property; python-docx refuses longer text
+
+
+def core_property(text: str) -> str:
+    """Text that fits a Word document property: a long title is shortened with an ellipsis."""
+    return text if len(text) <= MAX_CORE_PROPERTY else text[: MAX_CORE_PROPERTY - 1] + "…"
+
+
 def _save(tpl: DocxTemplate, target: Path, title: str, subject: str) -> None:
     props = tpl.docx.core_properties
-    props.title = title
-    props.subject = subject
+    props.title = core_property(title)
+    props.subject = core_property(subject)
     props.author = "consortium"
     props.comments = "Concept, opgesteld met consortium. Geen juridisch advies."
     tpl.save(str(target))

@@ -166,7 +166,9 @@ def write_keeping(path: Path, text: str) -> None:
         mode = 0o666 & ~umask
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        tmp.unlink(missing_ok=True)  # a stale temporary, or a symlink planted at the fixed name
+        # Exclusive and not following links: whatever appears at the name meanwhile is refused.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)

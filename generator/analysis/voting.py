@@ -1,7 +1,9 @@
 """Votes and voting power: stemgewicht per model, the cap redistribution and the Banzhaf index.
 
 Arithmetic is exact (Fractions), so a coalition holding exactly 50% or exactly the qualified
-percentage is judged without rounding error.
+percentage is judged without rounding error. Power is computed on the whole votes the statuten
+give (see `statutory_votes`), so the subset-sum programme stays small: polynomial in the number of
+partners whatever the decimals of the shares.
 
 Decision rules (documented in the README and the analysis document):
 - an ordinary decision passes with strictly more than 50% of all votes;
@@ -149,6 +151,33 @@ def can_block(weights: Sequence[Fraction], wins: Wins) -> list[bool]:
     return [not wins(total - w) for w in weights]
 
 
+VOTES_PER_PERCENT = 10  # vereniging and coöperatie: "tien maal zijn stemaandeel, rekenkundig afgerond"
+SHARES_PER_PERCENT = 100  # BV: "honderd (100) aandelen per procent opdrachtaandeel"
+
+
+def round_half_up(value: Fraction) -> int:
+    """Rekenkundig afronden: a half rounds up (Python's round() rounds a half to even)."""
+    return math.floor(value + Fraction(1, 2))
+
+
+def statutory_votes(shares: Sequence[Fraction], weights: Sequence[Fraction], model: str, cap: Fraction,
+                    herverdeling: bool = True) -> list[int]:
+    """The whole number of votes each partner casts under the statuten.
+
+    One vote each under gelijk and consent. Under naar_aandeel: in a BV the shares (100 per percent,
+    rounded) with no holder casting more than the cap of all votes; otherwise ten votes per percent
+    of the capped weight, rounded, and at least one vote. The other forms (stichting, geen) have no
+    rounding rule of their own and are counted at the same resolution of 0.1 percent.
+    """
+    if model != "naar_aandeel":
+        return [1] * len(shares)
+    if not herverdeling:
+        held = [round_half_up(share * SHARES_PER_PERCENT) for share in shares]
+        limit = math.floor(cap * sum(held) / HONDERD)
+        return [max(1, min(h, limit)) for h in held]
+    return [max(1, round_half_up(w * VOTES_PER_PERCENT)) for w in weights]
+
+
 @dataclass(frozen=True)
 class Stemming:
     """Votes and power of every partner, in partner order."""
@@ -161,13 +190,17 @@ class Stemming:
 
 def analyse_votes(shares: Sequence[Fraction], model: str, cap: Fraction,
                   gekwalificeerd: Fraction, herverdeling: bool = True) -> Stemming:
-    """Votes, power for ordinary and qualified decisions, and the veto on qualified ones."""
+    """Votes, power for ordinary and qualified decisions, and the veto on qualified ones.
+
+    `stemgewicht` is the exact percentage of the votes; power and veto are computed on the whole
+    votes of `statutory_votes`, as a meeting counts them."""
     weights = stemgewichten(shares, model, cap, herverdeling)
+    votes = normalise([Fraction(v) for v in statutory_votes(shares, weights, model, cap, herverdeling)])
     ordinary = winning_rule(model, None)
     qualified = winning_rule(model, gekwalificeerd)
     return Stemming(
         stemgewicht=tuple(weights),
-        macht_meerderheid=tuple(banzhaf(weights, ordinary)),
-        macht_gekwalificeerd=tuple(banzhaf(weights, qualified)),
-        veto=tuple(can_block(weights, qualified)),
+        macht_meerderheid=tuple(banzhaf(votes, ordinary)),
+        macht_gekwalificeerd=tuple(banzhaf(votes, qualified)),
+        veto=tuple(can_block(votes, qualified)),
     )

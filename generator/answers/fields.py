@@ -16,12 +16,27 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
 MAX_TEXT = 300
 
 
 def _fail(message: str) -> PydanticCustomError:
     return PydanticCustomError("nl", message)
+
+
+def spelled(value: Any) -> str:
+    """A value as the user wrote it in YAML, for messages: never Python's None/True, control
+    characters escaped, long text shortened."""
+    from generator.errors import escape_controls
+
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = value if isinstance(value, str) else str(value)
+    return escape_controls(text if len(text) <= 80 else text[:79] + "…")
 
 
 def closest(value: str, options: Iterable[str]) -> str | None:
@@ -47,30 +62,53 @@ def _as_text(value: Any) -> str:
 def _as_kvk(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str) or not re.fullmatch(r"\d{8}", value.strip()):
+    if isinstance(value, str):
+        refuse_other_digits(value)
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{8}", value.strip()):
         raise _fail("moet een KvK-nummer van precies 8 cijfers zijn, tussen aanhalingstekens: \"01234567\"")
     return value.strip()
 
 
+def refuse_other_digits(text: str) -> None:
+    """Digits from other scripts (Arabic-Indic, fullwidth, ...) are refused rather than read as 0-9:
+    a KvK number or an amount is copied into legal documents exactly as the reader sees it."""
+    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
+        raise _fail("bevat cijfers uit een ander schrift; schrijf de gewone cijfers 0-9")
+
+
 MAX_NUMBER = 10**12  # a trillion euros: anything larger is a typo, and breaks notation
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?")
+SMALLEST_NUMBER = 1e-6  # below this (but not 0) a number cannot be written in the documents
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+MAX_DIGITS = 30  # longer digit strings are refused before int() or float() (Python caps int at 4300 digits)
 
 
 def _as_number(value: Any) -> float | int:
     if isinstance(value, bool):
         raise _fail("verwacht een getal, geen ja/nee")
+    if isinstance(value, str):
+        refuse_other_digits(value)
     if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
         text = value.strip()
+        if len(text) > MAX_DIGITS:
+            raise _fail("is onwaarschijnlijk groot of lang; controleer het getal")
         value = float(text) if any(c in text for c in ".eE") else int(text)
     if isinstance(value, int | float):
-        if not math.isfinite(value):
-            raise _fail("verwacht een gewoon getal (geen oneindig of NaN)")
-        if abs(value) > MAX_NUMBER:
-            raise _fail("is onwaarschijnlijk groot; controleer het getal")
-        return value
+        return checked_magnitude(value)
     if isinstance(value, str) and re.fullmatch(r"\s*€?\s*[\d.]+(,\d+)?\s*", value):
         raise _fail("schrijf een getal zonder punten, komma's of euroteken, bijvoorbeeld 26100000 of 3.5")
     raise _fail("verwacht een getal")
+
+
+def checked_magnitude(value: float | int) -> float | int:
+    """A finite number the documents can write: at most MAX_NUMBER, and not so close to 0 that its
+    notation breaks. Integers are compared before any float conversion (a 400-digit int overflows)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _fail("verwacht een gewoon getal (geen oneindig of NaN)")
+    if abs(value) > MAX_NUMBER:
+        raise _fail("is onwaarschijnlijk groot; controleer het getal")
+    if 0 < abs(value) < SMALLEST_NUMBER:
+        raise _fail("is onwaarschijnlijk klein; controleer het getal")
+    return value
 
 
 def _as_whole(value: Any) -> int:
@@ -104,7 +142,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 def _as_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise _fail("verwacht alleen een datum (JJJJ-MM-DD), zonder tijd")
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -153,9 +191,11 @@ class ChoiceCheck:
         if isinstance(value, str) and value.strip() in self.options:
             return value.strip()
         shown = ", ".join(self.options)
+        if value is None:
+            raise _fail(f"is leeg; kies uit: {shown}")
         hint = closest(str(value), self.options) if isinstance(value, str) else None
         tip = f"; bedoelt u '{hint}'?" if hint else ""
-        raise _fail(f"'{value}' is geen geldige keuze; kies uit: {shown}{tip}")
+        raise _fail(f"'{spelled(value)}' is geen geldige keuze; kies uit: {shown}{tip}")
 
 
 def _choice_validator(options: tuple[str, ...]) -> Callable[[Any], str]:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.answers.defaults import apply_derived_defaults, default_paths
-from generator.answers.fields import closest
+from generator.answers.fields import closest, spelled
 from generator.answers.model import (
     EXTRA_TOP_KEYS,
     REQUIRED_SECTIONS,
@@ -97,11 +97,11 @@ def _top_level_problems(raw: dict[Any, Any]) -> list[Problem]:
     problems = []
     for key in raw:
         if key not in TOP_KEYS + EXTRA_TOP_KEYS:
-            problems.append(_unknown_key(str(key), "", TOP_KEYS + EXTRA_TOP_KEYS))
+            problems.append(_unknown_key(spelled(key), "", TOP_KEYS + EXTRA_TOP_KEYS))
     if "versie" not in raw:
         problems.append(Problem("versie", "ontbreekt; zet 'versie: 1' bovenaan het bestand"))
     elif raw["versie"] != SUPPORTED_VERSION or isinstance(raw["versie"], bool):
-        problems.append(Problem("versie", f"{raw['versie']!r} wordt niet ondersteund; schrijf 'versie: 1' "
+        problems.append(Problem("versie", f"{spelled(raw['versie'])} wordt niet ondersteund; schrijf 'versie: 1' "
                                 "(het getal 1, zonder aanhalingstekens)"))
     for name in REQUIRED_SECTIONS:
         if name not in raw:
@@ -149,7 +149,7 @@ def validate_section(model: type[S], data: Any, prefix: str) -> S | list[Problem
         return [Problem(prefix, f"verwacht sleutels met waarden, geen {_kind(data)}")]
     odd = [key for key in data if not isinstance(key, str)]
     if odd:
-        return [Problem(prefix, f"de sleutel {key!r} is geen tekst; sleutels zijn woorden zoals 'naam'")
+        return [Problem(prefix, f"de sleutel {spelled(key)} is geen tekst; sleutels zijn woorden zoals 'naam'")
                 for key in odd]
     try:
         return model.model_validate(data)
@@ -167,7 +167,7 @@ def _validate_partners(data: Any, problems: list[Problem]) -> list[Partner] | No
         result = validate_section(Partner, item, f"partners[{i}]")
         if isinstance(result, list):
             name = item.get("naam") if isinstance(item, dict) else None
-            label = f" ({i + 1}e partner{': ' + str(name) if name else ''})"
+            label = f" ({i + 1}e partner{': ' + spelled(name) if name else ''})"
             problems += [Problem(p.pad, p.bericht + label) for p in result]
             ok = False
         else:

@@ -264,8 +264,9 @@ class Antwoorden(BaseModel):
 
     @property
     def einddatum(self) -> dt.date:
-        start = self.ingangsdatum
-        return start.replace(year=start.year + self.consortium.looptijd_jaren) - dt.timedelta(days=1)
+        from generator.answers.dates import term_end
+
+        return term_end(self.ingangsdatum, self.consortium.looptijd_jaren)
 
     def with_standaard(self, paths: frozenset[str]) -> Antwoorden:
         """A copy that records `paths` as the values that came from a default."""

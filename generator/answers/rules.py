@@ -9,6 +9,7 @@ from generator.answers import jeugdwet, rechtbanken
 from generator.answers import vocabulary as v
 from generator.answers.defaults import forum_place
 from generator.answers.model import Antwoorden
+from generator.answers.names import name_key
 from generator.errors import Problem
 
 SHARE_TOLERANCE = 0.01
@@ -27,7 +28,7 @@ def partner_names_unique(a: Antwoorden) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
     for i, p in enumerate(a.partners):
-        key = p.naam.casefold()
+        key = name_key(p.naam)
         if key in seen:
             problems.append(Problem(f"partners[{i}].naam",
                                     f"'{p.naam}' komt al voor bij partners[{seen[key]}]; "

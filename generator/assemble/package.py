@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +14,7 @@ from generator.analysis.report import Analyse
 from generator.answers.model import Antwoorden
 from generator.assemble.build import assemble
 from generator.document import Document
-from generator.errors import OutputExists, Problem, output_error
+from generator.errors import OutputExists, Problem
 from generator.library.load import Library, default_library
 from generator.resources import data_dir
 
@@ -73,22 +71,16 @@ def write_package(answers: Antwoorden, out: Path, *, force: bool = False,
 def write_staged(out: Path, write: Callable[[Path], list[str]], *, known: tuple[str, ...],
                  force: bool, wat: str) -> list[Path]:
     """Write a set of files into `out` all at once, or not at all: `write(staging)` writes them into
-    a temporary folder beside `out` and returns their names. Files named in `known` that are
+    a temporary folder inside `out` and returns their names. Files named in `known` that are
     already in `out` are refused without `force`; with it they are replaced, and those the new
-    set lacks are removed. `wat` names the files in Dutch error messages."""
-    _refuse_overwrite(out, force, known)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".consortium-", dir=out.parent))
-    except OSError as exc:
-        raise output_error(exc, wat) from None
-    try:
-        names = write(staging)
-        return _move_into_place(staging, out, names, known)
-    except OSError as exc:
-        raise output_error(exc, wat) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    set lacks are removed. `wat` names the files in Dutch error messages. See `swap` for how an
+    interrupted or concurrent run is kept from leaving a half package."""
+    from generator.assemble.swap import write_all_or_nothing
+
+    def check(folder: Path) -> None:
+        _refuse_overwrite(folder, force, known)
+
+    return write_all_or_nothing(out, write, known=known, check=check, wat=wat)
 
 
 def pdf_names(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -103,14 +95,14 @@ def pdfs_beside(folder: Path, docx_names: list[str]) -> list[str]:
 
 
 def _refuse_overwrite(out: Path, force: bool, known: tuple[str, ...]) -> None:
-    if out.exists() and not out.is_dir():
+    if os.path.lexists(out) and not out.is_dir():
         raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
-    odd = [out / n for n in known if (out / n).exists() and not (out / n).is_file()]
+    odd = [out / n for n in known if (out / n).is_dir()]
     if odd:
         raise OutputExists(f"{out} bevat iets met de naam van een document dat geen bestand is; er is niets "
                            "overschreven. Verplaats het of kies met --out een andere map:",
                            [Problem(str(p), "is geen bestand") for p in odd])
-    existing = [out / n for n in known if (out / n).exists()]
+    existing = [out / n for n in known if os.path.lexists(out / n)]  # a dangling link counts too
     if existing and not force:
         raise OutputExists(
             f"{out} bevat al documenten; er is niets overschreven. Gebruik --force om ze te "
@@ -190,28 +182,3 @@ def accountability(answers: Antwoorden, library: Library, documents: list[Docume
     if raw is not None:
         account["antwoorden"] = raw
     return account
-
-
-def _move_into_place(staging: Path, out: Path, names: list[str],
-                     known: tuple[str, ...]) -> list[Path]:
-    """Swap the new package in; if any step fails, the previous files are put back."""
-    out.mkdir(parents=True, exist_ok=True)
-    previous = staging / ".vorige"
-    previous.mkdir()
-    moved_aside: list[str] = []
-    placed: list[str] = []
-    try:
-        for name in known:
-            if (out / name).is_file():
-                os.replace(out / name, previous / name)
-                moved_aside.append(name)
-        for name in names:
-            os.replace(staging / name, out / name)
-            placed.append(name)
-    except OSError:
-        for name in placed:
-            (out / name).unlink(missing_ok=True)
-        for name in moved_aside:
-            os.replace(previous / name, out / name)
-        raise
-    return [out / name for name in names]

@@ -31,6 +31,8 @@ def parse_number(raw: str) -> Any:
     text = raw.strip()
     if not text:
         return None
+    if any(c.isdigit() and not "0" <= c <= "9" for c in text):
+        return text  # float() would read other scripts' digits; the validator refuses them in Dutch
     compact = text.replace("€", "").replace("%", "").replace(" ", "")
     if _THOUSANDS.fullmatch(compact):
         compact = compact.replace(".", "").replace(",", ".")

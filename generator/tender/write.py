@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from generator.errors import OutputExists, Problem, output_error
 from generator.library.load import Library
 from generator.tender.model import ModelDocument, model_documents
 from generator.tender.profile import Profiel, allowed_text, show
@@ -46,40 +42,20 @@ def _write_starter(text: str, target: Path) -> None:
 
 def write_together(out: Path, writers: dict[str, Callable[[Path], None]], *, force: bool,
                    pdf: bool = False) -> list[Path]:
-    """Write every file into a staging folder beside `out`, then move them all into place.
+    """Write every file into a staging folder, then swap them all in (the safe swap of `generate`).
     Existing files are only replaced with `force`; nothing is written when a writer fails."""
-    if out.exists() and not out.is_dir():
-        raise OutputExists(f"{out} bestaat al en is geen map; kies met --out een map.")
-    existing = [out / name for name in writers if (out / name).exists()]
-    if existing and not force:
-        raise OutputExists(f"{out} bevat al documenten; er is niets overschreven. Gebruik --force om ze te "
-                           "vervangen, of kies met --out een andere map:",
-                           [Problem(str(p), "bestaat al") for p in existing])
-    odd = [p for p in existing if not p.is_file()]
-    if odd:
-        raise OutputExists(f"{out} bevat iets met de naam van een document dat geen bestand is:",
-                           [Problem(str(p), "is geen bestand") for p in odd])
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".consortium-", dir=out.parent))
-    except OSError as exc:
-        raise output_error(exc, "de documenten") from None
-    try:
-        for name, write in writers.items():
-            write(staging / name)
+    from generator.assemble.package import pdf_names, pdfs_beside, write_staged
+
+    def write(staging: Path) -> list[str]:
+        for name, write_one in writers.items():
+            write_one(staging / name)
         names = list(writers)
         if pdf:
-            from generator.assemble.package import pdfs_beside
-
             names += pdfs_beside(staging, [n for n in writers if n.endswith(".docx")])
-        out.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.replace(staging / name, out / name)
-    except OSError as exc:
-        raise output_error(exc, "de documenten") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [out / name for name in names]
+        return names
+
+    known = tuple(writers)
+    return write_staged(out, write, known=known + pdf_names(known), force=force, wat="de documenten")
 
 
 def starter_answers(profiel: Profiel, profiel_pad: str) -> str:
