@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from generator.errors import ConsortiumError, OutputError, OutputExists
 
@@ -128,15 +129,40 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back; they are delivered when the block ends."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    """Hold SIGINT and SIGTERM back; they are delivered when the block ends.
+
+    The mask alone is not enough: a signal sent to the process may land on another thread (a
+    library's), and Python then still runs its handler in this one. So the handlers also only
+    remember the signal while the block runs, and it is raised again afterwards."""
+    received: list[int] = []
+    previous = _remember_signals(received)
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS) if hasattr(signal, "pthread_sigmask") else None
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(received):
+            signal.raise_signal(signum)
+
+
+def _remember_signals(received: list[int]) -> dict[int, Any]:
+    """Swap the held signals' handlers for one that notes them; the previous handlers, or {}
+    where handlers cannot be set (not the main thread)."""
+    def remember(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous: dict[int, Any] = {}
+    try:
+        for signum in _HELD_SIGNALS:
+            previous[signum] = signal.signal(signum, remember)
+    except ValueError:
+        for held, handler in previous.items():
+            signal.signal(held, handler)
+        return {}
+    return previous
 
 
 def _swap(staging: Path, out: Path, names: list[str], known: tuple[str, ...]) -> None:
