@@ -1,0 +1,50 @@
+"""The findings of the second notarial review (tasks/notary-review.md, M1 to N7), each read back from
+the generated .docx."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import raw_answers, run_cli
+from test_akte import deed, text
+from test_legal_review import package, warning
+
+# --- M1: getrapt toezicht with an unknown Jw 4.4.1 count carries an open point for the notary -----
+
+OPEN_COUNT = "open punt voor de notaris: het aantal jeugdhulpverleners"
+GEEN_RAAD = {"vereniging": "De vereniging heeft geen raad van toezicht.",
+             "cooperatie": "De coöperatie heeft geen raad van toezicht.",
+             "stichting": "De stichting heeft geen raad van toezicht.",
+             "bv": "De vennootschap heeft geen raad van commissarissen."}
+
+
+def unknown_count(vorm: str, verblijf: bool = True) -> dict:
+    raw = raw_answers(vorm, consortium={"verblijf": verblijf}, toezicht={"model": "getrapt"})
+    raw["consortium"].pop("jeugdhulpverleners", None)
+    return raw
+
+
+@pytest.mark.parametrize("vorm", ["vereniging", "cooperatie", "stichting", "bv"])
+def test_unknown_count_puts_a_highlighted_open_point_in_the_supervision_article(tmp_path_factory, vorm):
+    paras = deed(tmp_path_factory, unknown_count(vorm))
+    start = next(i for i, p in enumerate(paras) if p.text.startswith(GEEN_RAAD[vorm]))
+    point = paras[start + 1]
+    assert len(point.open_points) == 1 and point.open_points[0].startswith("[" + OPEN_COUNT)
+    assert "meer dan tien (10)" in point.text and "artikel 4.4.1 van de Jeugdwet verplicht" in point.text
+
+
+def test_the_ambulant_open_point_names_the_ambulant_threshold(tmp_path_factory):
+    statuten = text(deed(tmp_path_factory, unknown_count("vereniging", verblijf=False)))
+    assert OPEN_COUNT in statuten and "meer dan vijfentwintig (25)" in statuten
+
+
+def test_unknown_count_is_accepted_by_check_and_w1_stays_high(write_answers):
+    raw = unknown_count("vereniging")
+    assert warning(raw, "W1").ernst == "hoog"
+    result = run_cli("check", str(write_answers(raw)))
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_known_count_below_the_threshold_has_no_open_point(tmp_path_factory):
+    raw = raw_answers("vereniging", consortium={"verblijf": True, "jeugdhulpverleners": 4},
+                      toezicht={"model": "getrapt"})
+    assert OPEN_COUNT not in package(tmp_path_factory, raw)["statuten"]
