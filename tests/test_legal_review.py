@@ -323,7 +323,7 @@ def test_stichting_statuten_impose_no_obligations_on_deelnemers(tmp_path_factory
     assert "de vaststelling van de voorwaarden van uittreding, voor zover" not in statuten
     assert "binden een deelnemer alleen voor zover hij daarmee bij overeenkomst instemt" in statuten
     assert "de deelnemers verplichten zich jegens elkaar" not in statuten
-    assert "dienovereenkomstig te stemmen volgt uit de samenwerkingsovereenkomst" in statuten
+    assert "in de samenwerkingsovereenkomst jegens elkaar verbonden overeenkomstig het advies" in statuten
 
 
 # --- deeds.md stichting (and BV): an overgangsbepaling for the first raad and its rooster van aftreden ---

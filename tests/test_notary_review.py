@@ -48,3 +48,26 @@ def test_a_known_count_below_the_threshold_has_no_open_point(tmp_path_factory):
     raw = raw_answers("vereniging", consortium={"verblijf": True, "jeugdhulpverleners": 4},
                       toezicht={"model": "getrapt"})
     assert OPEN_COUNT not in package(tmp_path_factory, raw)["statuten"]
+
+
+# --- S2, S3: a stichting's statuten put no obligation on its deelnemers ----------------------------
+
+def stichting_bindend_advies() -> dict:
+    return raw_answers("stichting", stemrecht={"impasse": "bindend_advies"})
+
+
+def test_s2_the_precedence_clause_points_to_the_agreement_for_the_duty_to_cooperate(tmp_path_factory):
+    statuten = package(tmp_path_factory, stichting_bindend_advies())["statuten"]
+    assert "de deelnemers zijn jegens elkaar gehouden" not in statuten
+    assert ("deze statuten voor; de deelnemers hebben zich in de samenwerkingsovereenkomst jegens elkaar verbonden "
+            "mee te werken aan aanpassing daarvan.") in statuten
+
+
+def test_s3_after_binding_advice_the_approval_falls_away_and_the_bestuur_follows_it(tmp_path_factory):
+    texts = package(tmp_path_factory, stichting_bindend_advies())
+    statuten = texts["statuten"]
+    assert "De raad van deelnemers neemt een besluit overeenkomstig dat advies" not in statuten
+    assert ("dan is na het bindend advies de goedkeuring van de raad van deelnemers voor het desbetreffende besluit "
+            "niet vereist; het bestuur besluit overeenkomstig het advies.") in statuten
+    assert "De gebondenheid van de deelnemers aan het advies volgt uit de samenwerkingsovereenkomst." \
+        in texts["huishoudelijk-reglement"]
