@@ -144,7 +144,8 @@ def test_cooperatie_raad_cites_2_57_and_is_the_interne_toezichthouder(tmp_path_f
     statuten = texts["statuten"]
     assert "raad van commissarissen is als bedoeld in artikel 2:57 van het Burgerlijk Wetboek" in statuten
     assert "artikel 2:47" not in statuten
-    assert "is de raad van toezicht die interne toezichthouder" in statuten
+    assert "De raad van toezicht is de interne toezichthouder van de coöperatie als bedoeld in artikel 4.4.1" \
+        in statuten
 
 
 # --- #5 a notice period beyond BW 2:36 lid 1 (vereniging, coöperatie via 2:53a) -----------------

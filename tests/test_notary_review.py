@@ -71,3 +71,17 @@ def test_s3_after_binding_advice_the_approval_falls_away_and_the_bestuur_follows
             "niet vereist; het bestuur besluit overeenkomstig het advies.") in statuten
     assert "De gebondenheid van de deelnemers aan het advies volgt uit de samenwerkingsovereenkomst." \
         in texts["huishoudelijk-reglement"]
+
+
+# --- S4: an own raad below the threshold is the interne toezichthouder without a condition -------
+
+@pytest.mark.parametrize("vorm, model, designation", [
+    ("cooperatie", "raad_van_toezicht", "De raad van toezicht is de interne toezichthouder van de coöperatie"),
+    ("vereniging", "raad_van_toezicht", "De raad van toezicht is de interne toezichthouder van de vereniging"),
+    ("stichting", "raad_van_toezicht", "De raad van toezicht is de interne toezichthouder van de stichting"),
+    ("bv", "raad_van_commissarissen", "De raad van commissarissen is de interne toezichthouder van de vennootschap")])
+def test_s4_an_own_raad_below_the_threshold_is_designated_without_condition(tmp_path_factory, vorm, model, designation):
+    raw = raw_answers(vorm, consortium={"verblijf": True, "jeugdhulpverleners": 0}, toezicht={"model": model})
+    statuten = package(tmp_path_factory, raw)["statuten"]
+    assert designation + " als bedoeld in artikel 4.4.1 van de Jeugdwet." in statuten
+    assert "verplicht is een interne toezichthouder te hebben" not in statuten
