@@ -85,3 +85,25 @@ def test_s4_an_own_raad_below_the_threshold_is_designated_without_condition(tmp_
     statuten = package(tmp_path_factory, raw)["statuten"]
     assert designation + " als bedoeld in artikel 4.4.1 van de Jeugdwet." in statuten
     assert "verplicht is een interne toezichthouder te hebben" not in statuten
+
+
+# --- S5: an ondernemingsraad is instituted when there is staff, not at incorporation -------------
+
+@pytest.mark.parametrize("vorm, entiteit", [("bv", "de vennootschap"), ("stichting", "de stichting"),
+                                            ("cooperatie", "de coöperatie")])
+def test_s5_statuten_and_agreement_agree_on_when_the_ondernemingsraad_comes(tmp_path_factory, vorm, entiteit):
+    texts = package(tmp_path_factory, raw_answers(vorm, toezicht={"ondernemingsraad": True}))
+    statuten, so = texts["statuten"], texts["samenwerkingsovereenkomst"]
+    assert "heeft een ondernemingsraad" not in statuten and "heeft een ondernemingsraad" not in so
+    assert (f"Zodra {entiteit} op grond van de Wet op de ondernemingsraden verplicht is een ondernemingsraad in te "
+            "stellen, draagt het bestuur daarvoor zorg. Ook zolang die verplichting niet bestaat, stelt het bestuur "
+            f"een ondernemingsraad in zodra personen in dienst van {entiteit} werkzaam zijn") in statuten
+    assert (f"{entiteit.capitalize()} stelt een ondernemingsraad in zodra personen in haar dienst werkzaam zijn, en in "
+            "ieder geval zodra de Wet op de ondernemingsraden daartoe verplicht, zoals de Statuten bepalen.") in so
+
+
+def test_s5_without_the_choice_the_statuten_follow_the_wor(tmp_path_factory):
+    statuten = package(tmp_path_factory, raw_answers("bv", toezicht={"ondernemingsraad": False}))["statuten"]
+    assert ("Zodra de vennootschap op grond van de Wet op de ondernemingsraden verplicht is een ondernemingsraad in "
+            "te stellen, draagt het bestuur daarvoor zorg.") in statuten
+    assert "vijftig of meer personen werkzaam zijn, stelt het" not in statuten
