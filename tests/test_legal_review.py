@@ -442,7 +442,7 @@ def test_clientenraad_timing_agrees(tmp_path_factory, vorm):
 def test_penvoerder_avg_role_and_liability_for_funds(tmp_path_factory):
     raw = raw_answers("geen", dataregistratie={"avg_rol": "verwerker"})
     so = package(tmp_path_factory, raw)["samenwerkingsovereenkomst"]
-    assert "gezamenlijk verwerkingsverantwoordelijke en sluiten zij een regeling als bedoeld in artikel 26 AVG" in so
+    assert "zijn de Partners en de Penvoerder gezamenlijk verwerkingsverantwoordelijken (artikel 26 AVG)" in so
     assert "leggen de afweging van deze rolverdeling vast in de DPIA" in so
     assert "Deze beperking geldt niet voor schade door een tekortkoming in het beheer van de gelden" in so
 

@@ -107,3 +107,18 @@ def test_s5_without_the_choice_the_statuten_follow_the_wor(tmp_path_factory):
     assert ("Zodra de vennootschap op grond van de Wet op de ondernemingsraden verplicht is een ondernemingsraad in "
             "te stellen, draagt het bestuur daarvoor zorg.") in statuten
     assert "vijftig of meer personen werkzaam zijn, stelt het" not in statuten
+
+
+# --- S7: without an entity the penvoerder, itself a partner, is a joint controller for steering ---
+
+def test_s7_the_penvoerder_is_processor_only_for_the_shared_records(tmp_path_factory):
+    texts = package(tmp_path_factory, raw_answers("geen", dataregistratie={"avg_rol": "verwerker"}))
+    so, hr = texts["samenwerkingsovereenkomst"], texts["huishoudelijk-reglement"]
+    assert "treedt de Penvoerder op als verwerker ten behoeve van de Partners" not in so
+    assert "treedt de Penvoerder op als verwerker ten behoeve van de overige Partners" in so
+    assert ("zijn de Partners en de Penvoerder gezamenlijk verwerkingsverantwoordelijken (artikel 26 AVG); zij leggen "
+            "hun onderlinge verantwoordelijkheden vast in een regeling waarvan de wezenlijke inhoud aan de betrokkenen "
+            "beschikbaar wordt gesteld.") in so
+    assert ("de verwerkersovereenkomst (artikel 28 AVG) en de regeling tussen gezamenlijk "
+            "verwerkingsverantwoordelijken (artikel 26 AVG)") in so
+    assert "zijn de partners en de penvoerder gezamenlijk verwerkingsverantwoordelijken als bedoeld in artikel 26" in hr
