@@ -432,9 +432,8 @@ def test_clientenraad_timing_agrees(tmp_path_factory, vorm):
     texts = package(tmp_path_factory, raw_answers(vorm, toezicht={"clientenraad": True}))
     assert "heeft een cliëntenraad" not in texts["statuten"]
     # the statuten are part of the deed, so the date is in words there (Wna art. 41)
-    assert ("stelt uiterlijk zes maanden na één januari tweeduizend zevenentwintig een cliëntenraad in"
-            in texts["statuten"])
-    assert "uiterlijk zes (6) maanden na 1 januari 2027" in texts["samenwerkingsovereenkomst"]
+    assert "stelt uiterlijk op één juli tweeduizend zevenentwintig een cliëntenraad in" in texts["statuten"]
+    assert "uiterlijk op 1 juli 2027" in texts["samenwerkingsovereenkomst"]
 
 
 # --- #21, #22 the penvoerder: its AVG role is reasoned, and mishandling funds is not exonerated --------

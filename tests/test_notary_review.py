@@ -122,3 +122,18 @@ def test_s7_the_penvoerder_is_processor_only_for_the_shared_records(tmp_path_fac
     assert ("de verwerkersovereenkomst (artikel 28 AVG) en de regeling tussen gezamenlijk "
             "verwerkingsverantwoordelijken (artikel 26 AVG)") in so
     assert "zijn de partners en de penvoerder gezamenlijk verwerkingsverantwoordelijken als bedoeld in artikel 26" in hr
+
+
+# --- N4: the cliëntenraad deadline is a date, not "six months after" a date ---------------------
+
+@pytest.mark.parametrize("start, words, figures", [("2027-01-01", "één juli tweeduizend zevenentwintig", "1 juli 2027"),
+                                                   ("2027-04-01", "één oktober tweeduizend zevenentwintig",
+                                                    "1 oktober 2027"),
+                                                   ("2027-08-31", "negenentwintig februari tweeduizend achtentwintig",
+                                                    "29 februari 2028")])
+def test_n4_the_clientenraad_deadline_is_a_date(tmp_path_factory, start, words, figures):
+    texts = package(tmp_path_factory, raw_answers("stichting", consortium={"ingangsdatum": start},
+                                                  toezicht={"clientenraad": True}))
+    assert f"De stichting stelt uiterlijk op {words} een cliëntenraad in" in texts["statuten"]
+    assert f"De stichting stelt uiterlijk op {figures} een eigen cliëntenraad in" in texts["samenwerkingsovereenkomst"]
+    assert "maanden na" not in texts["statuten"].split("cliëntenraad in")[0][-80:]
