@@ -116,8 +116,8 @@ def test_slotverklaringen_first_bestuur_boekjaar_address_and_volmachten(tmp_path
     assert "Ten slotte verklaarden de comparanten, handelend als gemeld, als volgt." in closing
     assert ("Het aantal bestuurders wordt voor de eerste maal vastgesteld op één (1). Voor de eerste maal wordt "
             "tot directeur-bestuurder benoemd: [voornamen en naam], geboren te [geboorteplaats]") in closing
-    assert ("Het eerste boekjaar van " in closing
-            and "eindigt op eenendertig december tweeduizend zevenentwintig." in closing)
+    assert ("vangt het eerste boekjaar van " in closing
+            and "eindigt het op eenendertig december tweeduizend zevenentwintig." in closing)
     assert "is: [straat, huisnummer, postcode en plaats]." in closing
     assert "onderhandse akten van volmacht, die aan deze akte worden gehecht (bijlage 1)" in closing
 

@@ -3,9 +3,11 @@ the generated .docx."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import raw_answers, run_cli
-from test_akte import deed, text
+from test_akte import articles, deed, text
 from test_legal_review import package, warning
 
 # --- M1: getrapt toezicht with an unknown Jw 4.4.1 count carries an open point for the notary -----
@@ -137,3 +139,17 @@ def test_n4_the_clientenraad_deadline_is_a_date(tmp_path_factory, start, words, 
     assert f"De stichting stelt uiterlijk op {words} een cliëntenraad in" in texts["statuten"]
     assert f"De stichting stelt uiterlijk op {figures} een eigen cliëntenraad in" in texts["samenwerkingsovereenkomst"]
     assert "maanden na" not in texts["statuten"].split("cliëntenraad in")[0][-80:]
+
+
+# --- N5: the first boekjaar is an exception to the article that makes it the calendar year -------
+
+@pytest.mark.parametrize("vorm", ["vereniging", "cooperatie", "stichting", "bv"])
+def test_n5_the_first_boekjaar_derogates_from_the_boekjaar_article(tmp_path_factory, vorm):
+    paras = deed(tmp_path_factory, raw_answers(vorm, toezicht={"model": "raad_van_commissarissen" if vorm == "bv"
+                                                               else "raad_van_toezicht"}))
+    found = re.search(r"In afwijking van artikel (\d+) lid (\d+) vangt het eerste boekjaar van [^.]+ aan op de dag "
+                      r"van haar oprichting en eindigt het op eenendertig december tweeduizend zevenentwintig\.",
+                      text(paras))
+    assert found
+    artikel, lid = int(found.group(1)), int(found.group(2))
+    assert articles(paras)[artikel][lid - 1].endswith("is gelijk aan het kalenderjaar.")
