@@ -153,3 +153,20 @@ def test_n5_the_first_boekjaar_derogates_from_the_boekjaar_article(tmp_path_fact
     assert found
     artikel, lid = int(found.group(1)), int(found.group(2))
     assert articles(paras)[artikel][lid - 1].endswith("is gelijk aan het kalenderjaar.")
+
+
+# --- N6: the statuten do not explain the law ----------------------------------------------------
+
+@pytest.mark.parametrize("vorm, explanations, kept", [
+    ("cooperatie", ["duiden aan dat", "door een meerzijdige rechtshandeling als coöperatie opgerichte vereniging"],
+     "De coöperatie is aangegaan voor onbepaalde tijd."),
+    ("vereniging", ["De vereniging is bij notariële akte opgericht en heeft volledige rechtsbevoegdheid"],
+     "De vereniging is aangegaan voor onbepaalde tijd."),
+    ("bv", ["De vennootschap is opgericht bij notariële akte van oprichting, waarin deze statuten zijn opgenomen"],
+     "Deze statuten kunnen slechts worden gewijzigd op de wijze bepaald in artikel")])
+def test_n6_no_sentences_that_explain_the_law(tmp_path_factory, vorm, explanations, kept):
+    statuten = package(tmp_path_factory, raw_answers(vorm))["statuten"]
+    assert not [e for e in explanations if e in statuten]
+    assert kept in statuten
+    if vorm == "cooperatie":
+        assert "sluit iedere verplichting van haar leden of oud-leden om in een tekort bij te dragen uit" in statuten
