@@ -170,3 +170,13 @@ def test_n6_no_sentences_that_explain_the_law(tmp_path_factory, vorm, explanatio
     assert kept in statuten
     if vorm == "cooperatie":
         assert "sluit iedere verplichting van haar leden of oud-leden om in een tekort bij te dragen uit" in statuten
+
+
+# --- N7: shares per percent of the opdrachtaandeel are rounded to whole shares ------------------
+
+def test_n7_shares_per_percent_are_rounded_with_a_fixed_total(tmp_path_factory):
+    raw = raw_answers("bv", stemrecht={"model": "naar_aandeel"}, toezicht={"model": "raad_van_commissarissen"})
+    statuten = package(tmp_path_factory, raw)["statuten"]
+    assert ("Iedere aandeelhouder houdt honderd (100) aandelen per procent van zijn opdrachtaandeel, rekenkundig "
+            "afgerond op een geheel aantal aandelen; het bestuur stelt de afronding zodanig vast dat het totaal gelijk "
+            "blijft.") in statuten
