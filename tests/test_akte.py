@@ -82,7 +82,7 @@ def test_a_comparant_per_founder_with_identity_authority_and_short_name(tmp_path
     assert len(comparanten) == 3
     first, second, third = comparanten
     # the given name has initials: the deed writes first names in full (Wna art. 41: no abbreviations)
-    assert first.text.startswith("mr. A. de Vries [voornamen voluit], geboren te [geboorteplaats] op "
+    assert first.text.startswith("[voornamen voluit] de Vries, geboren te [geboorteplaats] op "
                                  "[geboortedatum in letters]")
     assert second.text.startswith("[voornamen en naam], geboren te")
     for comparant in comparanten:

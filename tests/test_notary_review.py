@@ -180,3 +180,23 @@ def test_n7_shares_per_percent_are_rounded_with_a_fixed_total(tmp_path_factory):
     assert ("Iedere aandeelhouder houdt honderd (100) aandelen per procent van zijn opdrachtaandeel, rekenkundig "
             "afgerond op een geheel aantal aandelen; het bestuur stelt de afronding zodanig vast dat het totaal gelijk "
             "blijft.") in statuten
+
+
+# --- S1: full first names come before the surname, without initials or titles -------------------
+
+@pytest.mark.parametrize("given, surname", [("drs. H. Claessens", "Claessens"),
+                                            ("mr. drs. P.J. van den Berg", "van den Berg"),
+                                            ("E. Bakker MBA", "Bakker"), ("mr. A. de Vries", "de Vries")])
+def test_s1_the_comparant_is_named_first_names_then_surname(tmp_path_factory, given, surname):
+    raw = raw_answers("stichting")
+    raw["partners"][0]["vertegenwoordiger"] = given
+    first = next(p for p in deed(tmp_path_factory, raw) if p.style == "Partij")
+    assert first.text.startswith(f"[voornamen voluit] {surname}, geboren te [geboorteplaats]")
+    assert first.open_points[0] == "[voornamen voluit]"
+
+
+def test_s1_a_name_in_full_stays_as_given(tmp_path_factory):
+    raw = raw_answers("stichting")
+    raw["partners"][0]["vertegenwoordiger"] = "Anna Maria de Vries"
+    first = next(p for p in deed(tmp_path_factory, raw) if p.style == "Partij")
+    assert first.text.startswith("Anna Maria de Vries, geboren te")
