@@ -89,7 +89,7 @@ def test_a_comparant_per_founder_with_identity_authority_and_short_name(tmp_path
         assert "die zich heeft gelegitimeerd met [aard en nummer van het identiteitsbewijs]" in comparant.text
         assert ("te dezen handelend als [zelfstandig bevoegd bestuurder / schriftelijk gevolmachtigde (bijlage 1)]"
                 in comparant.text)
-        assert "[woonadres of kantooradres]" in comparant.open_points or "[woonadres of kantooradres]" in comparant.text
+        assert "wonende te [woonplaats], [adres], die zich" in comparant.text
     assert 'Stichting Rivierzorg, een stichting naar Nederlands recht, statutair gevestigd te Tiel' in first.text
     assert first.text.endswith('(hierna: "Rivierzorg");')
     assert second.text.endswith('(hierna: "GGZ Betuwe");')

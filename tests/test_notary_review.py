@@ -200,3 +200,23 @@ def test_s1_a_name_in_full_stays_as_given(tmp_path_factory):
     raw["partners"][0]["vertegenwoordiger"] = "Anna Maria de Vries"
     first = next(p for p in deed(tmp_path_factory, raw) if p.style == "Partij")
     assert first.text.startswith("Anna Maria de Vries, geboren te")
+
+
+# --- N3: woonplaats and adres, as Wna 40 lid 2 (AKTE-2) asks --------------------------------------
+
+@pytest.mark.parametrize("vorm", ["vereniging", "bv"])
+def test_n3_persons_in_the_deed_have_a_woonplaats_and_an_adres(tmp_path_factory, vorm):
+    paras = deed(tmp_path_factory, raw_answers(vorm))
+    comparant = next(p for p in paras if p.style == "Partij")
+    assert "wonende te [woonplaats], [adres], die zich heeft gelegitimeerd" in comparant.text
+    assert {"[woonplaats]", "[adres]"} <= set(comparant.open_points)
+    assert "kantooradres" not in text(paras) and "[woonadres]" not in text(paras)
+    assert "wonende te [woonplaats en adres]" in text(paras)
+
+
+# --- N1: the opening ends with a colon before the comparanten (every form) -----------------------
+
+@pytest.mark.parametrize("vorm", ["vereniging", "cooperatie", "stichting", "bv"])
+def test_n1_the_opening_ends_with_a_colon(tmp_path_factory, vorm):
+    opening = next(p for p in deed(tmp_path_factory, raw_answers(vorm)) if p.text.startswith("Heden, "))
+    assert opening.text.endswith("tot wiens protocol deze akte behoort]:")
