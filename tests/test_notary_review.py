@@ -220,3 +220,15 @@ def test_n3_persons_in_the_deed_have_a_woonplaats_and_an_adres(tmp_path_factory,
 def test_n1_the_opening_ends_with_a_colon(tmp_path_factory, vorm):
     opening = next(p for p in deed(tmp_path_factory, raw_answers(vorm)) if p.text.startswith("Heden, "))
     assert opening.text.endswith("tot wiens protocol deze akte behoort]:")
+
+
+# --- N2: a founding stichting whose name lacks the word gets an open point for its statutory name ---
+
+def test_n2_a_stichting_named_without_the_word_gets_an_open_point(tmp_path_factory):
+    raw = raw_answers("vereniging")
+    raw["partners"][0]["naam"] = "GGZ Duin en Bollen"
+    comparanten = [p for p in deed(tmp_path_factory, raw) if p.style == "Partij"]
+    point = "[statutaire naam volgens het handelsregister: de naam van een stichting bevat het woord stichting]"
+    assert f"van GGZ Duin en Bollen {point}, een stichting naar Nederlands recht" in comparanten[0].text
+    assert point in comparanten[0].open_points
+    assert not [p for p in comparanten[1:] if "statutaire naam volgens" in p.text]
