@@ -232,3 +232,12 @@ def test_n2_a_stichting_named_without_the_word_gets_an_open_point(tmp_path_facto
     assert f"van GGZ Duin en Bollen {point}, een stichting naar Nederlands recht" in comparanten[0].text
     assert point in comparanten[0].open_points
     assert not [p for p in comparanten[1:] if "statutaire naam volgens" in p.text]
+
+
+# --- S6 (a business choice, left as answered): the analysis shows the asymmetry ------------------
+
+def test_s6_the_analysis_shows_that_equal_deficits_weigh_on_small_partners(tmp_path_factory):
+    raw = raw_answers("bv", risicoventielen={"tekort": "gelijk", "overschot": "naar_aandeel"})
+    analysis = package(tmp_path_factory, raw)["governance-analyse"]
+    assert "Tekorten gelijk, overschotten naar aandeel" in analysis
+    assert "Vereniging Gezinshuizen Gelderland (15% aandeel) draagt dan 33,3% van elk tekort" in analysis
