@@ -5,6 +5,7 @@ The adapter for babel and num2words; nothing else formats numbers or dates for u
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -36,6 +37,13 @@ def procent(value: float) -> str:
 def datum(value: dt.date) -> str:
     """1 januari 2027."""
     return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def na_maanden(value: dt.date, months: int) -> dt.date:
+    """The same day `months` later; a day the month lacks becomes its last day (31 augustus + 6 → 28/29 februari)."""
+    index = value.year * 12 + value.month - 1 + months
+    year, month = divmod(index, 12)
+    return value.replace(year=year, month=month + 1, day=min(value.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def in_woorden(value: int) -> str:

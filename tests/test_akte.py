@@ -82,14 +82,14 @@ def test_a_comparant_per_founder_with_identity_authority_and_short_name(tmp_path
     assert len(comparanten) == 3
     first, second, third = comparanten
     # the given name has initials: the deed writes first names in full (Wna art. 41: no abbreviations)
-    assert first.text.startswith("mr. A. de Vries [voornamen voluit], geboren te [geboorteplaats] op "
+    assert first.text.startswith("[voornamen voluit] de Vries, geboren te [geboorteplaats] op "
                                  "[geboortedatum in letters]")
     assert second.text.startswith("[voornamen en naam], geboren te")
     for comparant in comparanten:
         assert "die zich heeft gelegitimeerd met [aard en nummer van het identiteitsbewijs]" in comparant.text
         assert ("te dezen handelend als [zelfstandig bevoegd bestuurder / schriftelijk gevolmachtigde (bijlage 1)]"
                 in comparant.text)
-        assert "[woonadres of kantooradres]" in comparant.open_points or "[woonadres of kantooradres]" in comparant.text
+        assert "wonende te [woonplaats], [adres], die zich" in comparant.text
     assert 'Stichting Rivierzorg, een stichting naar Nederlands recht, statutair gevestigd te Tiel' in first.text
     assert first.text.endswith('(hierna: "Rivierzorg");')
     assert second.text.endswith('(hierna: "GGZ Betuwe");')
@@ -116,8 +116,8 @@ def test_slotverklaringen_first_bestuur_boekjaar_address_and_volmachten(tmp_path
     assert "Ten slotte verklaarden de comparanten, handelend als gemeld, als volgt." in closing
     assert ("Het aantal bestuurders wordt voor de eerste maal vastgesteld op één (1). Voor de eerste maal wordt "
             "tot directeur-bestuurder benoemd: [voornamen en naam], geboren te [geboorteplaats]") in closing
-    assert ("Het eerste boekjaar van " in closing
-            and "eindigt op eenendertig december tweeduizend zevenentwintig." in closing)
+    assert ("vangt het eerste boekjaar van " in closing
+            and "eindigt het op eenendertig december tweeduizend zevenentwintig." in closing)
     assert "is: [straat, huisnummer, postcode en plaats]." in closing
     assert "onderhandse akten van volmacht, die aan deze akte worden gehecht (bijlage 1)" in closing
 

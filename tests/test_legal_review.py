@@ -144,7 +144,8 @@ def test_cooperatie_raad_cites_2_57_and_is_the_interne_toezichthouder(tmp_path_f
     statuten = texts["statuten"]
     assert "raad van commissarissen is als bedoeld in artikel 2:57 van het Burgerlijk Wetboek" in statuten
     assert "artikel 2:47" not in statuten
-    assert "is de raad van toezicht die interne toezichthouder" in statuten
+    assert "De raad van toezicht is de interne toezichthouder van de coöperatie als bedoeld in artikel 4.4.1" \
+        in statuten
 
 
 # --- #5 a notice period beyond BW 2:36 lid 1 (vereniging, coöperatie via 2:53a) -----------------
@@ -323,7 +324,7 @@ def test_stichting_statuten_impose_no_obligations_on_deelnemers(tmp_path_factory
     assert "de vaststelling van de voorwaarden van uittreding, voor zover" not in statuten
     assert "binden een deelnemer alleen voor zover hij daarmee bij overeenkomst instemt" in statuten
     assert "de deelnemers verplichten zich jegens elkaar" not in statuten
-    assert "dienovereenkomstig te stemmen volgt uit de samenwerkingsovereenkomst" in statuten
+    assert "in de samenwerkingsovereenkomst jegens elkaar verbonden overeenkomstig het advies" in statuten
 
 
 # --- deeds.md stichting (and BV): an overgangsbepaling for the first raad and its rooster van aftreden ---
@@ -431,9 +432,8 @@ def test_clientenraad_timing_agrees(tmp_path_factory, vorm):
     texts = package(tmp_path_factory, raw_answers(vorm, toezicht={"clientenraad": True}))
     assert "heeft een cliëntenraad" not in texts["statuten"]
     # the statuten are part of the deed, so the date is in words there (Wna art. 41)
-    assert ("stelt uiterlijk zes maanden na één januari tweeduizend zevenentwintig een cliëntenraad in"
-            in texts["statuten"])
-    assert "uiterlijk zes (6) maanden na 1 januari 2027" in texts["samenwerkingsovereenkomst"]
+    assert "stelt uiterlijk op één juli tweeduizend zevenentwintig een cliëntenraad in" in texts["statuten"]
+    assert "uiterlijk op 1 juli 2027" in texts["samenwerkingsovereenkomst"]
 
 
 # --- #21, #22 the penvoerder: its AVG role is reasoned, and mishandling funds is not exonerated --------
@@ -441,7 +441,7 @@ def test_clientenraad_timing_agrees(tmp_path_factory, vorm):
 def test_penvoerder_avg_role_and_liability_for_funds(tmp_path_factory):
     raw = raw_answers("geen", dataregistratie={"avg_rol": "verwerker"})
     so = package(tmp_path_factory, raw)["samenwerkingsovereenkomst"]
-    assert "gezamenlijk verwerkingsverantwoordelijke en sluiten zij een regeling als bedoeld in artikel 26 AVG" in so
+    assert "zijn de Partners en de Penvoerder gezamenlijk verwerkingsverantwoordelijken (artikel 26 AVG)" in so
     assert "leggen de afweging van deze rolverdeling vast in de DPIA" in so
     assert "Deze beperking geldt niet voor schade door een tekortkoming in het beheer van de gelden" in so
 

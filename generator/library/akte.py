@@ -114,6 +114,17 @@ def shares_per_founder(a: Antwoorden, oprichters: list[Oprichter]) -> list[Aande
     return result
 
 
+# Titles before or after a name ("mr. drs.", "MBA"): the deed names a comparant by voornamen and naam.
+_TITLES = frozenset({"mr.", "drs.", "dr.", "ir.", "ing.", "prof.", "bc.", "ds.", "mba", "msc", "ma", "bsc", "ba",
+                     "llm", "phd", "ra", "rc", "mpa", "mha"})
+
+
+def achternaam(persoon: str) -> str:
+    """'mr. drs. P.J. de Vries MBA' -> 'de Vries': what stays once the full first names replace the initials."""
+    words = [w for w in persoon.split() if w.lower() not in _TITLES and not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+    return " ".join(words) or persoon
+
+
 def romeins(number: int) -> str:
     """'i', 'ii', ... for enumerations inside a paragraph (deeds.md §4)."""
     numerals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -147,7 +158,7 @@ def deed_facts(a: Antwoorden) -> dict[str, Any]:
 
 FACT_NAMES = ("oprichters", "korte_namen", "eerste_bestuur", "aandelen_oprichting", "geplaatste_aandelen",
               "geplaatst_kapitaal", "einde_eerste_boekjaar", "akte_vorm")
-HELPERS: dict[str, Callable[..., Any]] = {"romeins": romeins}
+HELPERS: dict[str, Callable[..., Any]] = {"romeins": romeins, "achternaam": achternaam}
 
 # In the deed, amounts, percentages and dates are written as notaries write them.
 NOTARIAL_HELPERS: dict[str, Callable[..., Any]] = {

@@ -93,6 +93,7 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "getal": notation.getal,
     "procent": notation.procent,
     "datum": notation.datum,
+    "na_maanden": notation.na_maanden,
     "termijn": notation.termijn,
     "aantal": notation.aantal,
     "in_woorden": notation.in_woorden,
