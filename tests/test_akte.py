@@ -189,6 +189,15 @@ def test_bv_shares_per_founder_go_into_the_deed_not_the_statuten(tmp_path_factor
     assert "De vennootschap aanvaardt bij voorbaat de stortingen" in closing
 
 
+def test_bv_shares_per_founder_add_up_to_the_placed_total_when_percentages_do_not_round(tmp_path_factory):
+    raw = bv(stemrecht={"model": "naar_aandeel"})
+    for partner, aandeel in zip(raw["partners"], (33.3333, 33.3333, 33.3334), strict=True):
+        partner["aandeel"] = aandeel
+    closing = text(split(deed(tmp_path_factory, raw))[2])
+    assert "Bij de oprichting worden geplaatst tienduizend (10.000) aandelen" in closing
+    assert "drieduizend driehonderdvierendertig (3.334) aandelen, genummerd 6.667 tot en met 10.000" in closing
+
+
 def test_bv_equal_votes_give_a_hundred_shares_each(tmp_path_factory):
     _, statuten, slot = split(deed(tmp_path_factory, bv()))
     assert "Iedere aandeelhouder houdt een gelijk aantal aandelen." in text(statuten)

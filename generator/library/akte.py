@@ -8,6 +8,7 @@ renderer of this document writes amounts, percentages and dates as notaries do (
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,12 +107,29 @@ def first_board(a: Antwoorden) -> EersteBestuur:
 def shares_per_founder(a: Antwoorden, oprichters: list[Oprichter]) -> list[Aandelen]:
     """The statuten's rule: a hundred shares each, or a hundred per percent when votes follow shares."""
     nominaal = a.rechtsvorm.nominale_waarde
+    if a.stemrecht.model == "naar_aandeel":
+        counts = whole_shares([o.partner.aandeel * 100 for o in oprichters])
+    else:
+        counts = [100] * len(oprichters)
     result, first = [], 1
-    for o in oprichters:
-        count = round(o.partner.aandeel * 100) if a.stemrecht.model == "naar_aandeel" else 100
+    for o, count in zip(oprichters, counts, strict=True):
         result.append(Aandelen(o, count, nominaal, first, first + count - 1))
         first += count
     return result
+
+
+def whole_shares(exact: list[float]) -> list[int]:
+    """Whole numbers of shares for exact ones, keeping their rounded total (largest remainder), and
+    at least one share each: 3,333.33 + 3,333.33 + 3,333.34 gives 3,333 + 3,333 + 3,334, not 9,999."""
+    counts = [math.floor(x) for x in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - counts[i]), i))
+    for i in by_remainder[: round(sum(exact)) - sum(counts)]:
+        counts[i] += 1
+    for i, count in enumerate(counts):
+        if count == 0:
+            counts[i] = 1
+            counts[counts.index(max(counts))] -= 1
+    return counts
 
 
 # Titles before or after a name ("mr. drs.", "MBA"): the deed names a comparant by voornamen and naam.
