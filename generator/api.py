@@ -6,6 +6,7 @@ need them, so that `consortium check` starts fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -203,7 +204,8 @@ def library(bibliotheek: Path | None = None) -> Library:
         return default_library()
     from generator.library.own import with_own
 
-    return with_own(default_library(), bibliotheek)
+    # Recorded as an absolute path in verantwoording.json, so that `bijwerken` finds it from anywhere.
+    return with_own(default_library(), Path(os.path.abspath(bibliotheek)))
 
 
 def clauses_list(bibliotheek: Path | None = None) -> str:
@@ -248,8 +250,6 @@ def clauses_export(target: Path, *, force: bool = False, bibliotheek: Path | Non
 
     Replaced safely (see `replace_keeping`): an existing file keeps its mode, a symlink is updated
     at its target, and no symlink at a temporary name is ever followed."""
-    import os
-
     from generator.adapters import word
     from generator.adapters.files import replace_keeping
     from generator.assemble.package import master_template

@@ -315,7 +315,7 @@ def _run_bijwerken(args: argparse.Namespace) -> int:
 
     result = api.bijwerken(args.uitvoer, args.out, force=args.force, bibliotheek=args.bibliotheek)
     if result.changes:
-        print("Clausules met een nieuwe versie:")
+        print("Clausules met een nieuwe versie of uit een andere bibliotheek:")
         for change in result.changes:
             print(f"  {change.line()}")
     else:

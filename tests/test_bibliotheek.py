@@ -390,3 +390,86 @@ def test_the_contract_wording_of_choices_is_the_librarys_not_the_interviews(tmp_
     (folder / "termen.yaml").write_text("labels:\n  frequentie:\n    kwartaal: driemaandelijks\n", encoding="utf-8")
     own = _so_text(answers, api.library(folder))
     assert "driemaandelijks" in own and own.replace("driemaandelijks", wording) != own
+
+
+# --- a lawyer's tryout: mistakes in an own library and in bijwerken ---------------------------------
+
+def test_an_unknown_document_in_an_own_library_is_named_not_a_traceback(tmp_path, capsys):
+    folder = _own_library(tmp_path, OWN.replace("document: samenwerkingsovereenkomst",
+                                                "document: samenwerkingsovereenkomts"), lock=False)
+    for args in (["clauses", "check", str(folder)],
+                 ["generate", str(_answers(tmp_path)), "--out", str(tmp_path / "uit"), "--bibliotheek", str(folder)]):
+        code, _, err = _main(capsys, *args)
+        assert code == 2
+        assert "eigen.yaml" in err and "onbekend document 'samenwerkingsovereenkomts'" in err
+        assert "Traceback" not in err
+    assert not (tmp_path / "uit").exists()
+
+
+def test_schema_mistakes_are_dutch_and_count_leden_from_one(tmp_path, capsys):
+    text = OWN.replace("    titel: Klachten over de samenwerking\n", "    tittel: Klachten over de samenwerking\n")
+    text = text.replace("            tekst: \"Klachten over de samenwerking worden behandeld door de stuurgroep.\"",
+                        "            tekts: \"Klachten over de samenwerking worden behandeld door de stuurgroep.\"")
+    folder = _own_library(tmp_path, text, lock=False)
+    code, _, err = _main(capsys, "clauses", "check", str(folder))
+    assert code == 2
+    assert "tittel: onbekende sleutel" in err
+    assert "leden[1].varianten[2].tekts: onbekende sleutel" in err
+    assert "Extra inputs" not in err and "Field required" not in err
+
+
+def test_a_yml_file_in_an_own_library_is_read(tmp_path, capsys):
+    folder = tmp_path / "kantoor"
+    folder.mkdir()
+    (folder / "eigen.yml").write_text(textwrap.dedent(OWN), encoding="utf-8")
+    assert cli.main(["clauses", "check", str(folder), "--vernieuw-slot"]) == 0
+    code, out, _ = _main(capsys, "clauses", "list", "--bibliotheek", str(folder))
+    assert code == 0 and "so.kantoor_klachten" in out
+
+
+def test_the_lock_hint_names_the_own_library(tmp_path, capsys):
+    folder = _own_library(tmp_path)
+    path = folder / "eigen.yaml"
+    changed = path.read_text(encoding="utf-8").replace("versie: 7", "versie: 8").replace("ook na", "ook lang na")
+    path.write_text(changed, encoding="utf-8")
+    code, _, err = _main(capsys, "clauses", "check", str(folder))
+    assert code == 2
+    assert f"'consortium clauses check {folder} --vernieuw-slot'" in err
+
+
+def test_bijwerken_refuses_when_the_packages_own_library_is_gone(tmp_path, capsys, monkeypatch):
+    _own_library(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    answers = _answers(tmp_path)
+    assert cli.main(["generate", str(answers), "--out", "pakket", "--bibliotheek", "kantoor"]) == 0
+    account = json.loads((tmp_path / "pakket" / "verantwoording.json").read_text(encoding="utf-8"))
+    assert account["eigen_bibliotheken"] == [str(tmp_path / "kantoor")]
+    (tmp_path / "kantoor").rename(tmp_path / "kantoor-weg")
+    capsys.readouterr()
+    code, _, err = _main(capsys, "bijwerken", str(tmp_path / "pakket"), "--out", str(tmp_path / "bij"))
+    assert code == 2
+    assert f"eigen bibliotheek {tmp_path / 'kantoor'}" in err and "--bibliotheek" in err
+    assert not (tmp_path / "bij").exists()
+
+
+def test_bijwerken_refuses_a_missing_folder_and_writing_into_the_package_itself(tmp_path, capsys):
+    code, _, err = _main(capsys, "bijwerken", str(tmp_path / "nergens"))
+    assert code == 2 and "bestaat niet of is geen map" in err
+    out = tmp_path / "pakket"
+    assert cli.main(["generate", str(_answers(tmp_path)), "--out", str(out)]) == 0
+    capsys.readouterr()
+    code, _, err = _main(capsys, "bijwerken", str(out), "--out", str(out))
+    assert code == 2 and "is het pakket zelf" in err
+    assert sorted(p.name for p in out.iterdir() if "wijzigingen" in p.name) == []
+
+
+def test_bijwerken_names_a_clause_that_now_comes_from_an_own_library(tmp_path, capsys):
+    out = tmp_path / "pakket"
+    assert cli.main(["generate", str(_answers(tmp_path)), "--out", str(out)]) == 0
+    own = OWN.replace("versie: 7", "versie: 1")  # the override keeps the bundled clause's number
+    folder = _own_library(tmp_path, own)
+    capsys.readouterr()
+    code, stdout, err = _main(capsys, "bijwerken", str(out), "--out", str(tmp_path / "bij"), "--bibliotheek",
+                              str(folder))
+    assert code == 0, err
+    assert f"so.geheimhouding (Geheimhouding en mededinging): versie 1 → versie 1 [standaard → {folder}]" in stdout

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.document import Document
-from generator.errors import ConsortiumError, InvalidAnswers
+from generator.errors import ConsortiumError, InvalidAnswers, os_reason
 from generator.library.load import Library
 
 
@@ -30,10 +30,12 @@ class ClauseChange:
     oude_versie: int
     nieuwe_versie: int | None  # None: the current library no longer has it
     bibliotheek: str
+    oude_bibliotheek: str = ""  # set when the clause now comes from another library
 
     def line(self) -> str:
         now = f"versie {self.nieuwe_versie}" if self.nieuwe_versie is not None else "niet meer in de bibliotheek"
-        return f"{self.id} ({self.titel}): versie {self.oude_versie} → {now} [{self.bibliotheek}]"
+        source = f"{self.oude_bibliotheek} → {self.bibliotheek}" if self.oude_bibliotheek else self.bibliotheek
+        return f"{self.id} ({self.titel}): versie {self.oude_versie} → {now} [{source}]"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ def update_package(uitvoer: Path, out: Path, *, force: bool, bibliotheek: Path |
     from generator.compare import compare_packages
     from generator.compare.write import write_comparison_package
 
+    if out.resolve() == uitvoer.resolve():
+        raise ConsortiumError(f"{out} is het pakket zelf; kies met --out een andere map, zodat het eerdere pakket "
+                              "blijft zoals het was.")
     account = read_account(uitvoer)
     answers = validate_answers(account["antwoorden"], f"{uitvoer}/verantwoording.json antwoorden")
     library = library_for(bibliotheek or _recorded_library(account))
@@ -66,14 +71,22 @@ def update_package(uitvoer: Path, out: Path, *, force: bool, bibliotheek: Path |
 def read_account(uitvoer: Path) -> dict[str, Any]:
     from generator.assemble.package import ACCOUNT_FILE
 
+    if uitvoer.name == ACCOUNT_FILE and uitvoer.is_file():
+        uitvoer = uitvoer.parent  # the file itself was named: its folder is the package
+    if not uitvoer.is_dir():
+        raise ConsortiumError(f"{uitvoer} bestaat niet of is geen map; geef de map van een eerder gemaakt "
+                              "pakket (de --out van 'consortium generate').")
     path = uitvoer / ACCOUNT_FILE
     try:
         account = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConsortiumError(f"{uitvoer} bevat geen {ACCOUNT_FILE}; geef de map van een eerder gemaakt "
                               "pakket (de --out van 'consortium generate').") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConsortiumError(f"{path} is niet te lezen: {exc}.") from None
+    except OSError as exc:
+        raise ConsortiumError(f"{path} is niet te lezen: {os_reason(exc)}.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ConsortiumError(f"{path} is niet te lezen: het is geen geldige verantwoording.json (JSON in "
+                              "UTF-8); maak het pakket opnieuw met 'consortium generate'.") from None
     if not isinstance(account, dict) or "antwoorden" not in account or not _has_texts(account):
         raise InvalidAnswers(f"{path} is gemaakt met een oudere versie van consortium en bevat de antwoorden "
                              "of de tekst van de documenten niet; maak het pakket opnieuw met 'consortium "
@@ -87,8 +100,16 @@ def _has_texts(account: dict[str, Any]) -> bool:
 
 
 def _recorded_library(account: dict[str, Any]) -> Path | None:
+    """The own library the package was made with; refused when it is no longer there, since
+    updating without it would silently replace the firm's clauses by the bundled ones."""
     folders = [Path(f) for f in account.get("eigen_bibliotheken", [])]
-    return folders[-1] if folders and folders[-1].is_dir() else None
+    if not folders:
+        return None
+    if not folders[-1].is_dir():
+        raise ConsortiumError(f"Het pakket is gemaakt met de eigen bibliotheek {folders[-1]}, maar die map is er "
+                              "niet (meer). Geef met --bibliotheek aan waar die bibliotheek nu staat; er is niets "
+                              "geschreven.")
+    return folders[-1]
 
 
 def earlier_documents(account: dict[str, Any]) -> list[Document]:
@@ -103,11 +124,13 @@ def changed_clauses(account: dict[str, Any], library: Library) -> list[ClauseCha
     for bestand, document in account["documenten"].items():
         for used in document["clausules"]:
             clause = current.get(used["id"])
-            if clause is not None and clause.versie == used["versie"]:
+            before = used.get("bibliotheek", "standaard")
+            if clause is not None and clause.versie == used["versie"] and clause.bibliotheek == before:
                 continue
+            moved = clause is not None and clause.bibliotheek != before
             changes.append(ClauseChange(bestand, used["id"], used.get("titel", ""), used["versie"],
                                         clause.versie if clause else None,
-                                        clause.bibliotheek if clause else used.get("bibliotheek", "standaard")))
+                                        clause.bibliotheek if clause else before, before if moved else ""))
     return changes
 
 
@@ -119,7 +142,7 @@ def _part_name(part: Any) -> str:
 def _summary(uitvoer: Path, library: Library, changes: tuple[ClauseChange, ...], articles: tuple[str, ...]) -> str:
     lines = [f"# Bijgewerkt: {uitvoer}", "", f"Clausulebibliotheek versie {library.versie}"
              + "".join(f", eigen bibliotheek {f}" for f in library.eigen) + ".", ""]
-    lines += ["## Clausules met een nieuwe versie", ""]
+    lines += ["## Clausules met een nieuwe versie of uit een andere bibliotheek", ""]
     lines += [f"- {c.line()}" for c in changes] or ["Geen: alle clausules hebben nog dezelfde versie."]
     lines += ["", "## Gewijzigde onderdelen (als revisies in de documenten)", ""]
     lines += [f"- {a}" for a in articles] or ["Geen."]

@@ -105,7 +105,10 @@ def alternative_problems(library: Library, only: set[str] | None = None) -> list
         if only is not None and clause.id not in only:
             continue
         # A clause is only reached for the legal forms that have its document.
-        forms = f"vorm in {list(library.manifest.documenten[clause.document].vormen)!r}"
+        spec = library.manifest.documenten.get(clause.document)
+        if spec is None:
+            continue  # reported by the reading of the library
+        forms = f"vorm in {list(spec.vormen)!r}"
         for path, fragment, guards in _variant_lids(clause):
             guards = [forms, *guards]
             where = f"{clause.bestand}: {clause.id} {path}"

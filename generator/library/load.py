@@ -122,7 +122,10 @@ def _read_clauses(folder: Path, problems: list[Problem], bibliotheek: str = BUND
     clauses: list[Clause] = []
     for path in clause_files(folder):
         where = str(path.relative_to(folder))
+        before = len(problems)
         raw = read_yaml(path, problems)
+        if raw is None and len(problems) > before:
+            continue  # unreadable: read_yaml said why, with line and column
         try:
             spec = ClauseFile.model_validate(raw)
         except ValidationError as exc:
@@ -138,8 +141,9 @@ def _read_clauses(folder: Path, problems: list[Problem], bibliotheek: str = BUND
 
 
 def clause_files(folder: Path) -> list[Path]:
-    """The YAML files of a library folder that hold clauses, in a fixed order."""
-    return [p for p in sorted(folder.rglob("*.yaml")) if p.relative_to(folder).as_posix() not in NOT_CLAUSES]
+    """The YAML files of a library folder that hold clauses (.yaml or .yml), in a fixed order."""
+    found = [*folder.rglob("*.yaml"), *folder.rglob("*.yml")]
+    return [p for p in sorted(found) if p.relative_to(folder).as_posix() not in NOT_CLAUSES]
 
 
 def _clause(item: dict[str, Any], document: str, where: str, index: int, problems: list[Problem],

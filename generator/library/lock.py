@@ -66,13 +66,13 @@ def lock_problems(clauses: Iterable[Clause], folder: Path) -> list[Problem]:
                               "--vernieuw-slot'")]
     problems = []
     for clause in clauses:
-        problems += _clause_problem(clause, lock.get(clause.id))
+        problems += _clause_problem(clause, lock.get(clause.id), folder)
     return problems
 
 
-def _clause_problem(clause: Clause, entry: Entry | None) -> list[Problem]:
+def _clause_problem(clause: Clause, entry: Entry | None, folder: Path) -> list[Problem]:
     where = f"{clause.bestand}: {clause.id}"
-    renew = "werk het slot bij met 'consortium clauses check --vernieuw-slot'"
+    renew = f"werk het slot bij met 'consortium clauses check {folder} --vernieuw-slot'"
     if entry is None:
         return [Problem(where, f"nieuwe clausule staat niet in {LOCK}; {renew}")]
     if text_hash(clause) == entry.hash:
@@ -88,7 +88,7 @@ def renew_lock(clauses: Iterable[Clause], folder: Path) -> tuple[Path, list[Prob
     then nothing is written and those clauses are returned as problems."""
     clauses = list(clauses)
     lock = read_lock(folder) or {}
-    refused = [p for c in clauses for p in _clause_problem(c, lock.get(c.id)) if "versie niet" in p.bericht]
+    refused = [p for c in clauses for p in _clause_problem(c, lock.get(c.id), folder) if "versie niet" in p.bericht]
     path = folder / LOCK
     if refused:
         return path, refused

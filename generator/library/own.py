@@ -40,8 +40,13 @@ def overlay(base: Library, folder: Path) -> tuple[Library, list[Problem]]:
     problems: list[Problem] = []
     clauses, terms, labels, roles, old = read_own(folder, problems)
     counts = Counter(c.id for c in clauses)
-    problems += [Problem(f"{folder}: {i}", f"id komt {n} keer voor in de eigen bibliotheek; ids zijn uniek")
+    problems += [Problem(f"{folder}: {i}", f"id komt {n} keer voor in de eigen bibliotheek (in "
+                         f"{', '.join(sorted({c.bestand for c in clauses if c.id == i}))}); ids zijn uniek")
                  for i, n in counts.items() if n > 1]
+    documents = base.manifest.documenten
+    problems += [Problem(f"{folder}: {c.bestand}",
+                         f"onbekend document '{c.document}'; kies uit: {', '.join(documents)}")
+                 for c in {c.bestand: c for c in clauses}.values() if c.document not in documents]
     replaced = set(counts)
     merged = tuple(c for c in base.clauses if c.id not in replaced) + tuple(clauses)
     library = Library(manifest=base.manifest, clauses=merged, terms={**(base.terms or default_terms()), **terms},
