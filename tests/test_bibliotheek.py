@@ -473,3 +473,16 @@ def test_bijwerken_names_a_clause_that_now_comes_from_an_own_library(tmp_path, c
                               str(folder))
     assert code == 0, err
     assert f"so.geheimhouding (Geheimhouding en mededinging): versie 1 → versie 1 [standaard → {folder}]" in stdout
+
+
+@pytest.mark.parametrize(("mistake", "hint"), [
+    ('"heeft_rechtspersoon"', None),
+    ('"vorm = \'geen\'"', "vergelijk met == (twee isgelijktekens)"),
+])
+def test_a_condition_typo_gets_a_hint_a_lawyer_can_act_on(mistake, hint, tmp_path, capsys):
+    folder = _own_library(tmp_path, OWN.replace('"heeft_rechtspersoon"', mistake), lock=False)
+    code, _, err = _main(capsys, "clauses", "check", str(folder))
+    if hint is None:  # the control: the original condition is fine (only the lock is missing)
+        assert "compileert niet" not in err
+    else:
+        assert code == 2 and f"voorwaarde compileert niet: {hint}" in err

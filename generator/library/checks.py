@@ -167,6 +167,24 @@ def _depth(node: nodes.Node, level: int = 0) -> int:
     return max((_depth(child, level) for child in node.iter_child_nodes()), default=level)
 
 
+_SYNTAX_HINTS = (
+    ("got '='", "vergelijk met == (twee isgelijktekens), niet met ="),
+    ("unexpected '}'", "een '}' zonder bijbehorende '{{' of '{%'; controleer de haakjes"),
+    ("unexpected end of template", "een '{{', '{%' of '{% if %}' wordt niet gesloten ('}}', '%}', '{% endif %}')"),
+    ("unexpected char", "een teken dat hier niet kan; controleer aanhalingstekens en haakjes"),
+    ("expected token 'end of print statement'", "na een naam volgt hier '}}'; controleer de spelling"),
+    ("Encountered unknown tag", "een onbekend '{% %}'-woord; gebruik if, elif, else, endif, for of set"),
+)
+
+
+def syntax_hint(message: str) -> str:
+    """A template syntax error in words a lawyer can act on, with the engine's own text after it."""
+    for fragment, hint in _SYNTAX_HINTS:
+        if fragment in message:
+            return f"{hint} (sjabloon: {message})"
+    return f"sjabloonfout ({message})"
+
+
 def _compile_problems(where: str, condition: str | None, loops: dict[str, type[BaseModel]],
                       library: Library | None = None) -> list[Problem]:
     if condition is None:
@@ -174,7 +192,7 @@ def _compile_problems(where: str, condition: str | None, loops: dict[str, type[B
     try:
         tree = jinja_env.parse_expression(condition)
     except jinja_env.TemplateError as exc:
-        return [Problem(where, f"voorwaarde compileert niet: {exc}")]
+        return [Problem(where, f"voorwaarde compileert niet: {syntax_hint(str(exc))}")]
     return _name_problems(where, tree, loops, library)
 
 
@@ -185,7 +203,7 @@ def _text_problems(where: str, text: str, ids: set[str], library: Library | None
     try:
         tree = jinja_env.parse(text)
     except jinja_env.TemplateError as exc:
-        return [Problem(where, f"tekst compileert niet: {exc}")]
+        return [Problem(where, f"tekst compileert niet: {syntax_hint(str(exc))}")]
     loops: dict[str, type[BaseModel]] = {}
     for var, iterated in jinja_env.loops(tree):
         if jinja_env.dotted(iterated) in _LOOP_MODELS:
