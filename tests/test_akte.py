@@ -366,3 +366,18 @@ def test_a_tender_model_deed_keeps_the_partner_placeholders(tmp_path):
     assert any(t.endswith('(hierna: "[naam partner 1]");') for t in paras)
     assert ("De oprichters zijn bij de oprichting de eerste leden van de coöperatie: [naam partner 1], "
             "[naam partner 2] en [naam partner 3].") in paras
+
+
+@pytest.mark.parametrize(("vorm", "toezicht", "expected"), [
+    ("bv", {"model": "raad_van_commissarissen"}, "Een commissaris die op grond van dit lid tijdelijk met het bestuur "
+                                                  "is belast, blijft commissaris"),
+    ("stichting", {"model": "raad_van_toezicht"}, "tijdelijk met het bestuur is belast, blijft lid van de raad van "
+                                                   "toezicht"),
+    ("vereniging", {"model": "raad_van_toezicht"}, "tijdelijk met het bestuur wordt belast, blijft lid van de raad van "
+                                                    "toezicht"),
+])
+def test_a_toezichthouder_standing_in_for_the_bestuur_keeps_the_seat(tmp_path_factory, vorm, toezicht, expected):
+    """The belet fallback must not end the seat through the bar on being bestuurder (re-review B1)."""
+    _, statuten, _ = split(deed(tmp_path_factory, raw_answers(vorm, toezicht=toezicht)))
+    assert expected in text(statuten)
+    assert "op hem niet van toepassing" in text(statuten)
