@@ -122,7 +122,7 @@ BROKEN = [
      "eigen.yaml: so.kantoor_klachten leden[1]: geen enkele variant geldt (gat) bij rechtsvorm.vorm=geen"),
     # a reference to no article, and to no role
     (("{{ ref('so.kantoor_klachten') }}", "{{ ref('so.bestaat_niet') }}"), None,
-     "eigen.yaml: so.kantoor_klachten leden[2]: verwijzing naar onbekende clausule ['so.bestaat_niet']"),
+     "eigen.yaml: so.kantoor_klachten leden[2]: verwijzing naar onbekende clausule 'so.bestaat_niet'"),
     (("{{ ref('so.kantoor_klachten') }}", "{{ ref('statuten: klachten') }}"), None,
      "eigen.yaml: so.kantoor_klachten leden[2]: verwijzing naar onbekende rol 'statuten: klachten'"),
     # the same id twice
@@ -486,3 +486,12 @@ def test_a_condition_typo_gets_a_hint_a_lawyer_can_act_on(mistake, hint, tmp_pat
         assert "compileert niet" not in err
     else:
         assert code == 2 and f"voorwaarde compileert niet: {hint}" in err
+
+
+def test_a_misspelt_reference_or_answer_gets_a_suggestion(tmp_path, capsys):
+    text = OWN.replace("{{ ref('so.kantoor_klachten') }}", "{{ ref('so.kwalitiet') }} en {{ partner.nam }}")
+    folder = _own_library(tmp_path, text, lock=False)
+    code, _, err = _main(capsys, "clauses", "check", str(folder))
+    assert code == 2
+    assert "verwijzing naar onbekende clausule 'so.kwalitiet'; bedoelt u 'so.kwaliteit'?" in err
+    assert "'partner.nam' is geen antwoord uit het contract; bedoelt u 'partner.naam'?" in err

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from generator.adapters import jinja_env
 from generator.adapters.jinja_env import is_template
+from generator.answers.fields import closest
 from generator.answers.model import SECTIONS, Partner, Ventiel
 from generator.errors import Problem
 from generator.library.namespace import KNOWN_NAMES, namespace
@@ -243,8 +244,12 @@ def _ref_problems(where: str, args: list[Any], ids: set[str], library: Library |
         if library is None or role in library.roles.get(document, {}):
             return []
         return [Problem(where, f"verwijzing naar onbekende rol '{document}: {role}' (zie rollen.yaml)")]
-    if target is None or target not in ids:
-        return [Problem(where, f"verwijzing naar onbekende clausule {args[:1]}")]
+    if target is None:
+        return [Problem(where, "ref() noemt geen clausule-id tussen aanhalingstekens")]
+    if target not in ids:
+        hint = closest(target, tuple(ids))
+        tip = f"; bedoelt u '{hint}'?" if hint else ""
+        return [Problem(where, f"verwijzing naar onbekende clausule '{target}'{tip}")]
     return []
 
 
@@ -271,7 +276,9 @@ def _name_problems(where: str, tree: nodes.Template, loops: dict[str, type[BaseM
     for name, chain in jinja_env.attribute_chains(tree):
         model = models.get(name)
         if model and chain and chain[0] not in model.model_fields:
-            problems.append(Problem(where, f"'{name}.{chain[0]}' is geen antwoord uit het contract"))
+            hint = closest(chain[0], tuple(model.model_fields))
+            tip = f"; bedoelt u '{name}.{hint}'?" if hint else ""
+            problems.append(Problem(where, f"'{name}.{chain[0]}' is geen antwoord uit het contract{tip}"))
     return sorted(set(problems), key=str)
 
 
