@@ -233,6 +233,22 @@ def clauses_check(folder: Path | None = None, *, vernieuw_slot: bool = False) ->
     return check_folder(folder, renew=vernieuw_slot)
 
 
+def clauses_migrate(folder: Path | None = None) -> tuple[Path, list[str], list[str]]:
+    """Convert the old-format clause files in `folder` (default: the bundled library) to format 2:
+    the folder, the files rewritten, and the copies kept of files that had comments."""
+    from generator.library.migrate import migrate_folder
+    from generator.resources import data_dir
+
+    target = folder or data_dir("clauses")
+    try:
+        run = migrate_folder(target)
+    except OSError as exc:
+        from generator.errors import output_error
+
+        raise output_error(exc, str(target)) from None
+    return target, run.migrated, run.kept
+
+
 def bijwerken(uitvoer: Path, out: Path | None = None, *, force: bool = False,
               bibliotheek: Path | None = None, datum: datetime | None = None) -> UpdateResult:
     """Compare an earlier package in `uitvoer` with the current library: the clauses whose

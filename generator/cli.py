@@ -115,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     vergelijk.add_argument("--force", action="store_true", help="vervang een eerdere vergelijking in DIR")
     _add_pdf_option(vergelijk)
 
+    _add_clauses_commands(commands)
+    _add_update_command(commands)
+    return parser
+
+
+def _add_clauses_commands(commands: Any) -> None:
+    """Consortium clauses list | show | check | export | migreer."""
     clauses = commands.add_parser("clauses", help="blader door de clausulebibliotheek",
                                   description="Toont de clausules waaruit de documenten worden opgebouwd.")
     clause_commands = clauses.add_subparsers(dest="clauses_command", title="opdrachten",
@@ -144,7 +151,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="het doelbestand (standaard: clausulebibliotheek.docx)")
     export.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     _library_option(export)
+    migrated = clause_commands.add_parser(
+        "migreer", help="zet clausulebestanden in het oude formaat om naar formaat 2",
+        description="Zet de clausulebestanden zonder 'formaat: 2' in de map DIR om (standaard de meegeleverde "
+        "bibliotheek); omgezette bestanden blijven ongemoeid, dus dit kan opnieuw. Een bestand met "
+        "opmerkingen (#) wordt eerst bewaard als <naam>.voor-formaat-2, want opmerkingen gaan niet mee.")
+    migrated.add_argument("map", metavar="DIR", type=Path, nargs="?",
+                          help="de map van de bibliotheek (standaard: de meegeleverde)")
 
+
+def _add_update_command(commands: Any) -> None:
+    """Consortium bijwerken UITVOER."""
     update = commands.add_parser(
         "bijwerken", help="werk een eerder pakket bij naar de huidige clausulebibliotheek",
         description="Leest verantwoording.json in UITVOER (een map van 'consortium generate'), toont de "
@@ -156,7 +173,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="de map voor de bijgewerkte documenten (standaard: UITVOER-bijgewerkt)")
     update.add_argument("--force", action="store_true", help="vervang eerdere bijgewerkte documenten in DIR")
     _library_option(update)
-    return parser
 
 
 def _library_option(parser: argparse.ArgumentParser) -> None:
@@ -287,6 +303,8 @@ def _run_clauses(args: argparse.Namespace) -> int:
 
     if args.clauses_command == "check":
         return _run_clauses_check(args)
+    if args.clauses_command == "migreer":
+        return _run_clauses_migrate(args)
     bibliotheek = getattr(args, "bibliotheek", None)
     if args.clauses_command == "show":
         print(api.clause_show(args.id, bibliotheek))
@@ -307,6 +325,18 @@ def _run_clauses_check(args: argparse.Namespace) -> int:
           "varianten (telkens precies één van toepassing), verwijzingen en versies kloppen.")
     if report.slot_vernieuwd:
         print(f"versies.lock is bijgewerkt in {report.folder}.")
+    return EXIT_OK
+
+
+def _run_clauses_migrate(args: argparse.Namespace) -> int:
+    from generator import api
+
+    folder, migrated, kept = api.clauses_migrate(args.map)
+    print(f"Omgezet naar formaat 2: {len(migrated)} bestand(en) in {folder}.")
+    for name in migrated:
+        print(f"  {name}")
+    for name in kept:
+        print(f"Bewaard met de opmerkingen van vóór het omzetten: {name}")
     return EXIT_OK
 
 

@@ -495,3 +495,38 @@ def test_a_misspelt_reference_or_answer_gets_a_suggestion(tmp_path, capsys):
     assert code == 2
     assert "verwijzing naar onbekende clausule 'so.kwalitiet'; bedoelt u 'so.kwaliteit'?" in err
     assert "'partner.nam' is geen antwoord uit het contract; bedoelt u 'partner.naam'?" in err
+
+
+OLD_FORMAT = """
+# Kantoorclausules, bijgehouden door mr. Jansen.
+document: samenwerkingsovereenkomst
+clausules:
+  - id: so.kantoor_klachten
+    versie: 1
+    titel: Klachten over de samenwerking
+    volgorde: 495
+    bron: contractspraktijk
+    toelichting: Eigen clausule van het kantoor.
+    leden:
+      - "Klachten worden behandeld door {% if vorm == 'geen' %}de stuurgroep{% else %}het bestuur{% endif %}."
+"""
+
+
+def test_migreer_converts_an_own_file_and_keeps_a_commented_one_as_it_was(tmp_path, capsys):
+    folder = tmp_path / "kantoor"
+    folder.mkdir()
+    (folder / "eigen.yaml").write_text(textwrap.dedent(OLD_FORMAT), encoding="utf-8")
+    code, out, err = _main(capsys, "clauses", "migreer", str(folder))
+    assert (code, err) == (0, "")
+    assert "Omgezet naar formaat 2: 1 bestand(en)" in out and "eigen.yaml" in out
+    kept = folder / "eigen.yaml.voor-formaat-2"
+    assert f"Bewaard met de opmerkingen van vóór het omzetten: {kept}" in out
+    assert "mr. Jansen" in kept.read_text(encoding="utf-8")
+    converted = yaml.safe_load((folder / "eigen.yaml").read_text(encoding="utf-8"))
+    assert converted["formaat"] == 2
+    assert [v["tekst"] for v in converted["clausules"][0]["leden"][0]["varianten"]] == [
+        "Klachten worden behandeld door de stuurgroep.", "Klachten worden behandeld door het bestuur."]
+    assert cli.main(["clauses", "check", str(folder), "--vernieuw-slot"]) == 0
+    capsys.readouterr()
+    code, out, _ = _main(capsys, "clauses", "migreer", str(folder))
+    assert code == 0 and "Omgezet naar formaat 2: 0 bestand(en)" in out

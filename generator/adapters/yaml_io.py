@@ -391,6 +391,24 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _PlainDumper.add_representer(str, _represent_str)
 
 
+def dump_authored(data: Any) -> str:
+    """YAML for files people edit (the clause library): long single-line texts folded (`>`)."""
+    return yaml.dump(data, Dumper=_AuthoredDumper, allow_unicode=True, sort_keys=False, width=110)
+
+
+class _AuthoredDumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_authored(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    body = value.removesuffix("\n")
+    style = ">" if len(body) > 90 and "\n" not in body and body == body.strip() and "  " not in body else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_AuthoredDumper.add_representer(str, _represent_authored)
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text so that readers see either the old file or the new one, never half."""
     from generator.errors import output_error

@@ -50,7 +50,7 @@ def library_problems(library: Library, only: set[str] | None = None, *, prove: b
 
 def format_problems(old_format: tuple[str, ...] | list[str]) -> list[Problem]:
     return [Problem(f, f"nog in het oude formaat (zonder 'formaat: {FORMAT}'); zet het om met "
-                       "'python -m generator.library.migrate MAP'") for f in old_format]
+                       "'consortium clauses migreer MAP'") for f in old_format]
 
 
 def role_problems(roles: Roles, library: Library) -> list[Problem]:

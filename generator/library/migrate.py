@@ -1,4 +1,4 @@
-"""Migrate clause files to the authoring format 2: `python -m generator.library.migrate [MAP]`.
+"""Migrate clause files to the authoring format 2: `consortium clauses migreer [MAP]`.
 
 Re-runnable: files that already say `formaat: 2` are left alone; every other clause file in
 MAP (default: the installed clauses/) is rewritten. Per text (lid, sub) it:
@@ -19,13 +19,13 @@ example packages.
 from __future__ import annotations
 
 import re
-import sys
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.adapters import yaml_io
+from generator.adapters.files import replace_keeping
 from generator.library.load import MANIFEST, ROLES, clause_files
 from generator.library.schema import FORMAT, FORMS, Budget, Manifest
 from generator.library.terms import TERMS
@@ -87,13 +87,19 @@ class Migration:
     budget: Budget = field(default_factory=Budget)
     document_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     migrated: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # copies of commented files, as they were
 
 
 def migrate(folder: Path) -> list[str]:
     """Migrate every old-format clause file in `folder`; return the files rewritten."""
+    return migrate_folder(folder).migrated
+
+
+def migrate_folder(folder: Path) -> Migration:
+    """Migrate every old-format clause file in `folder`: what was rewritten and what was kept."""
     old = [p for p in clause_files(folder) if _read(p).get("formaat", 1) < FORMAT]
     if not old:
-        return []
+        return Migration(folder)
     run = Migration(folder, roles=_read(folder / ROLES).get("rollen", {}), terms=_base_terms(folder))
     run.selected = _forms_per_clause(folder)
     run.budget = _budget(folder)
@@ -101,16 +107,20 @@ def migrate(folder: Path) -> list[str]:
     for path in old:
         raw = _read(path)
         clauses = [_migrate_clause(c, raw.get("document", ""), run) for c in raw.get("clausules", [])]
-        _write(path, {"formaat": FORMAT, **{k: v for k, v in raw.items() if k != "clausules"}, "clausules": clauses})
+        _write(path, {"formaat": FORMAT, **{k: v for k, v in raw.items() if k != "clausules"}, "clausules": clauses},
+               kept=run.kept)
         run.migrated.append(str(path.relative_to(folder)))
-    if run.migrated:
-        _write(folder / ROLES, {"rollen": run.roles}, _ROLES_HEADER)
-        _write(folder / TERMS, {"termen": run.terms, "labels": _labels(folder)}, _TERMS_HEADER)
-    return run.migrated
+    # Roles and terms are rewritten only when the migration added to them (a rewrite loses comments).
+    if run.roles != _read(folder / ROLES).get("rollen", {}):
+        _write(folder / ROLES, {"rollen": run.roles}, _ROLES_HEADER, kept=run.kept)
+    terms = _read(folder / TERMS)
+    if run.terms != terms.get("termen", {}) or not terms.get("labels"):
+        _write(folder / TERMS, {"termen": run.terms, "labels": _labels(folder)}, _TERMS_HEADER, kept=run.kept)
+    return run
 
 
 _ROLES_HEADER = ("# Roles: which clause plays a role per legal form; texts refer to it as\n"
-                 "# {{ ref('statuten: besluitvorming') }}. Written by generator.library.migrate; may be edited.\n")
+                 "# {{ ref('statuten: besluitvorming') }}. Written by 'consortium clauses migreer'; may be edited.\n")
 _TERMS_HEADER = ("# Terms: recurring contract wording, read in clause texts as {{ name }} (e.g. {{ entiteit }}).\n"
                  "# Each term has alternatives like a lid: exactly one applies for every answers file; `anders`\n"
                  "# applies when no other does. This wording is the contract's, not the interview's labels.\n")
@@ -547,39 +557,28 @@ def _tag_end(text: str, position: int) -> int:
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_io.read_file(path, trusted=True)
+    return data if isinstance(data, dict) else {}
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+def _write(path: Path, data: dict[str, Any], header: str = "", *, kept: list[str]) -> None:
+    """Rewrite `path` safely (no symlink followed, mode kept). A file a person commented is kept
+    beside it first (noted in `kept`): comments cannot be carried into the new format automatically."""
+    if path.is_file() and _has_comments(path.read_text(encoding="utf-8"), header):
+        copy = path.with_name(path.name + KEPT_SUFFIX)
+        shutil.copy2(path, copy)
+        kept.append(str(copy))
+    text = header + yaml_io.dump_authored(data)
+
+    def write(temporary: Path) -> None:
+        temporary.write_text(text, encoding="utf-8")
+
+    replace_keeping(path, write)
 
 
-def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    body = value.removesuffix("\n")
-    style = ">" if len(body) > 90 and "\n" not in body and body == body.strip() and "  " not in body else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+KEPT_SUFFIX = ".voor-formaat-2"
 
 
-_Dumper.add_representer(str, _string)
-
-
-def _write(path: Path, data: dict[str, Any], header: str = "") -> None:
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(header + text, encoding="utf-8")
-    temporary.replace(path)
-
-
-def main(argv: list[str]) -> int:
-    from generator.resources import data_dir
-
-    folder = Path(argv[0]) if argv else data_dir("clauses")
-    migrated = migrate(folder)
-    print(f"Omgezet naar formaat {FORMAT}: {len(migrated)} bestand(en) in {folder}.")
-    for name in migrated:
-        print(f"  {name}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+def _has_comments(text: str, header: str) -> bool:
+    own = text.removeprefix(header)
+    return any(line.lstrip().startswith("#") for line in own.splitlines())

@@ -95,7 +95,7 @@ def _fragment(value: Any) -> Any:
 
 
 # The authoring format this version writes (see clauses/README.md); files without `formaat`
-# are the first format, which the loader still reads and `generator.library.migrate` converts.
+# are the first format, which the loader still reads and `consortium clauses migreer` converts.
 FORMAT = 2
 
 
