@@ -54,9 +54,6 @@ class ParagraphChange:
     def exists_in(self, version: Version) -> bool:
         return self.change != ("inserted" if version == "old" else "deleted")
 
-    def style_in(self, version: Version) -> str:
-        return self.oude_stijl if version == "old" and self.oude_stijl is not None else self.stijl
-
     @property
     def changed(self) -> bool:
         return self.change != "same" or self.oude_stijl is not None or any(

@@ -193,20 +193,6 @@ def _add_table(body: DocxDocument, block: Tabel) -> None:
     _paragraph(body, "Tekst")
 
 
-def read_paragraphs(path: Path) -> list[tuple[str, str, bool]]:
-    """(style id, text, numbered) of every body paragraph: how tests and checks read a result."""
-    from docx import Document as open_docx
-
-    result = []
-    for p in open_docx(str(path)).paragraphs:
-        style = p.style
-        numbered = style is not None and style.element.pPr is not None and (
-            style.element.pPr.numPr is not None)
-        result.append((style.style_id if style is not None else "", p.text, numbered))
-    return result
-
-
-
 # Notes in a model document (see generator.tender.model): shaded so that they stand apart from
 # the legal text, and in their own style so that a lawyer can find, restyle or delete them.
 NOTE_STYLE = "Opmerking"

@@ -11,7 +11,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -407,27 +406,3 @@ def _represent_authored(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _AuthoredDumper.add_representer(str, _represent_authored)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text so that readers see either the old file or the new one, never half."""
-    from generator.errors import output_error
-
-    try:
-        _write_atomic(path, text)
-    except OSError as exc:
-        raise output_error(exc, str(path)) from None
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

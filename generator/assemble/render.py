@@ -17,7 +17,6 @@ from generator.library.select import fragments, resolved
 
 _MARKER = re.compile(f"{OPEN_START}(.*?){OPEN_END}")
 _SPACES = re.compile(r"\s+")
-_LEFTOVER = re.compile(r"\{\{|\{%|\bNone\b|\bTrue\b|\bFalse\b")
 
 
 @dataclass(frozen=True)
@@ -139,6 +138,3 @@ class Renderer:
         return tuple(runs)
 
 
-def leftover_markup(text: str) -> list[str]:
-    """Template syntax or Python literals that should never reach a document."""
-    return _LEFTOVER.findall(text)

@@ -118,10 +118,6 @@ def alternative_problems(library: Library, only: set[str] | None = None) -> list
     return problems
 
 
-def term_conditions(terms: dict[str, Term]) -> list[str]:
-    return [v.when for t in terms.values() for v in t.varianten if v.when]
-
-
 def _variant_lids(clause: Clause) -> Iterator[tuple[str, Fragment, list[str]]]:
     def walk(items: tuple[Fragment, ...], where: str, guards: list[str]) -> Iterator[tuple[str, Fragment, list[str]]]:
         for n, fragment in enumerate(items, 1):

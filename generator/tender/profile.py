@@ -75,16 +75,6 @@ class Profiel:
         allowed = self.toegestaan.get("rechtsvorm.vorm")
         return tuple(vorm for vorm in v.VORMEN if allowed is None or within(allowed, vorm))
 
-    def rule_text(self, pad: str) -> str:
-        """The profile's rule for one key, in Dutch, as messages and documents quote it."""
-        if pad in self.vast:
-            return f"vast: {show(self.vast[pad])}"
-        if pad in self.toegestaan:
-            return f"toegestaan: {allowed_text(self.toegestaan[pad])}"
-        if pad in self.aanbevolen:
-            return f"aanbevolen: {show(self.aanbevolen[pad])}"
-        return "vrij"
-
 
 def allowed_text(rule: Restriction) -> str:
     return rule.text() if isinstance(rule, Bereik) else ", ".join(show(x) for x in rule)
