@@ -1,7 +1,7 @@
 """Time `consortium generate` per example as a cold process, against a floor measured in the same run.
 
 Two figures per example: "warm" (the cache folder filled by an earlier run) and "eerste run" (a
-new user's first run: an empty cache folder, matplotlib's font cache included).
+new user's first run: an empty cache folder).
 
 The floor is what any docxtpl-based tool must pay for the same output: start Python, import
 docxtpl, and render the same master template with the same paragraphs of text (taken from the
@@ -62,8 +62,8 @@ def median_of(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> f
 
 
 def with_cache(folder: Path) -> dict[str, str]:
-    """The environment of a user whose cache folder (matplotlib's included) is `folder`."""
-    return {**os.environ, "XDG_CACHE_HOME": str(folder), "MPLCONFIGDIR": str(folder / "matplotlib")}
+    """The environment of a user whose cache folder is `folder`."""
+    return {**os.environ, "XDG_CACHE_HOME": str(folder)}
 
 
 def first_runs(cmd: list[str], runs: int, work: Path) -> float:

@@ -1,6 +1,6 @@
 """The library façade: one function per command. The CLI is a thin layer over these.
 
-Heavy libraries (docxtpl, questionary, matplotlib) are imported inside the functions that
+Heavy libraries (docxtpl, questionary, Pillow) are imported inside the functions that
 need them, so that `consortium check` starts fast.
 """
 

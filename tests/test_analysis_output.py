@@ -107,7 +107,7 @@ def test_terminal_tables_are_aligned():
 def test_check_imports_no_heavy_libraries(answers_file, extra):
     args = [*extra, answers_file(raw(WORKED))]
     code = (f"import sys; from generator.cli import main; main(['check', *{args!r}]); "
-            "print('HEAVY', [m for m in ('docxtpl', 'docx', 'questionary', 'matplotlib') if m in sys.modules])")
+            "print('HEAVY', [m for m in ('docxtpl', 'docx', 'questionary', 'PIL') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
 
@@ -154,6 +154,27 @@ def test_chart_is_a_deterministic_png():
     png = draw_position_chart(ana)
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
     assert draw_position_chart(ana) == png
+
+
+def test_chart_puts_each_bubble_in_its_role_colour_where_dependency_and_power_place_it():
+    import io
+
+    from PIL import Image
+
+    from generator.analysis.chart import KLEUREN, Scale, plotted
+
+    ana = analysed(WORKED)
+    image = Image.open(io.BytesIO(draw_position_chart(ana))).convert("RGB")
+    scale = Scale(max([100.0, *((p.afhankelijkheid or 0) * 1.3 for p in plotted(ana))]))
+    assert {p.rol for p in plotted(ana)} >= {"kruimelkoning", "gegijzeld"}
+    for p in plotted(ana):
+        centre = image.getpixel((round(scale.x(max(p.afhankelijkheid or 0, 1.0))), round(scale.y(p.invloed * 100))))
+        role = KLEUREN[p.rol or "volger"]
+        wanted = tuple(int(role[i:i + 2], 16) for i in (1, 3, 5))
+        # 55% of the role colour over the white (or lightly tinted) plot: the nearest of the four colours
+        nearest = min(KLEUREN.values(), key=lambda c: sum(
+            abs(255 - (255 - int(c[i:i + 2], 16)) * 0.55 - v) for i, v in zip((1, 3, 5), centre, strict=True)))
+        assert sum(centre) < 600 and nearest == role, (p.naam, centre, wanted)
 
 
 @pytest.mark.parametrize("changes", [{"partners": shares(50, 50)}, {"stemrecht.model": "consent"}])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -39,9 +38,7 @@ raise SystemExit(code)
 def _generate(cache_home: Path, out: Path, script: str | None = None) -> subprocess.CompletedProcess[str]:
     args = ["generate", str(EXAMPLE), "--out", str(out), "--force"]
     command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "generator", *args]
-    # matplotlib keeps its font list apart (the session's cache), so only consortium's cache is new
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(cache_home), "XDG_CACHE_HOME": str(cache_home),
-           "MPLCONFIGDIR": str(Path(os.environ["XDG_CACHE_HOME"]) / "matplotlib")}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cache_home), "XDG_CACHE_HOME": str(cache_home)}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, cwd=REPO)
 
 

@@ -125,7 +125,7 @@ def test_missing_file(tmp_path):
 def test_start_up_imports_no_heavy_libraries(write_answers):
     path = write_answers(raw_answers())
     code = (f"import sys; from generator.cli import main; rc = main(['check', {str(path)!r}]); "
-            "heavy = [m for m in ('docxtpl', 'docx', 'questionary', 'matplotlib', 'prompt_toolkit') "
+            "heavy = [m for m in ('docxtpl', 'docx', 'questionary', 'PIL', 'prompt_toolkit') "
             "if m in sys.modules]; print('HEAVY', heavy)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr

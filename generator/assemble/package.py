@@ -143,8 +143,8 @@ def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> Analys
 
 
 def _chart(result: Analyse, draw: Callable[[Analyse], bytes]) -> bytes:
-    """The position chart, reused from the cache when the analysis is identical (matplotlib's
-    import alone costs more than the rest of `generate`)."""
+    """The position chart, reused from the cache when the analysis is identical (drawing it
+    costs more than reading it back; a missing or damaged entry is drawn again)."""
     from generator import __version__, cache
 
     name = f"grafiek-{cache.key_of(__version__, repr(result))}.png"
