@@ -325,6 +325,8 @@ def _run_clauses_check(args: argparse.Namespace) -> int:
           "varianten (telkens precies één van toepassing), verwijzingen en versies kloppen.")
     if report.slot_vernieuwd:
         print(f"versies.lock is bijgewerkt in {report.folder}.")
+    if report.gecompileerd:
+        print(f"De voorgecompileerde teksten zijn bijgewerkt: {report.gecompileerd}.")
     return EXIT_OK
 
 

@@ -18,24 +18,27 @@ class LibraryReport:
     clausules: int
     varianten: int
     slot_vernieuwd: bool
+    gecompileerd: Path | None = None  # the bundled library's precompiled texts, when renewed
 
 
 def check_folder(folder: Path | None, *, renew: bool = False) -> LibraryReport:
     """Every problem of the library in `folder` (default: the bundled one), or a report."""
-    from generator.resources import data_dir
+    from generator.resources import data_dir, overridden
 
     target = folder or data_dir("clauses")
     if not target.is_dir():
         raise LibraryError(f"De bibliotheek {target} bestaat niet of is geen map.")
     whole = folder is None or (target / MANIFEST).is_file()
-    _, clauses, problems = _whole(target) if whole else _own(target)
-    renewed = False
+    library, clauses, problems = _whole(target) if whole else _own(target)
+    renewed, compiled = False, None
     if renew and not problems:
         from generator.library.lock import renew_lock
 
         _, refused = renew_lock(clauses, target)
         problems += refused
         renewed = not refused
+        if renewed and folder is None and not overridden("clauses"):
+            compiled = _precompile(library)
     elif not renew:
         from generator.library.lock import lock_problems
 
@@ -43,7 +46,17 @@ def check_folder(folder: Path | None, *, renew: bool = False) -> LibraryReport:
     if problems:
         raise LibraryError(f"De clausulebibliotheek {target} is ongeldig:", problems)
     soort = "standaard" if folder is None else "volledig" if whole else "eigen"
-    return LibraryReport(target, soort, len(clauses), sum(_variant_count(c) for c in clauses), renewed)
+    return LibraryReport(target, soort, len(clauses), sum(_variant_count(c) for c in clauses), renewed, compiled)
+
+
+def _precompile(library: Library) -> Path:
+    from generator.errors import output_error
+    from generator.library.precompiled import write_precompiled
+
+    try:
+        return write_precompiled(library)
+    except OSError as exc:
+        raise output_error(exc, "de voorgecompileerde teksten") from None
 
 
 def _whole(folder: Path) -> tuple[Library, list[Clause], list[Problem]]:

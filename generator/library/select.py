@@ -16,10 +16,14 @@ class Selection:
     weggelaten: tuple[tuple[Clause, str], ...]
 
 
+def condition_template(condition: str) -> str:
+    """A condition as a tiny template: compiled like a text (precompiled for the bundled library)."""
+    return "{% if " + condition + " %}1{% endif %}"
+
+
 @cache
 def _condition(source: str) -> jinja_env.Compiled:
-    """A condition as a tiny template, so that Jinja's bytecode cache serves it on later runs."""
-    return jinja_env.compile_text("{% if " + source + " %}1{% endif %}")
+    return jinja_env.compile_text(condition_template(source))
 
 
 def holds(condition: str | None, ns: dict[str, Any]) -> bool:
