@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -381,6 +383,19 @@ HANDLERS = {
     "model": _run_model,
     "bijwerken": _run_bijwerken,
 }
+
+
+def run() -> None:
+    """The console command: `main()`, then end the process without tearing the interpreter down.
+
+    Every file `main` writes is closed when it returns, and the streams are flushed here; what
+    Python's teardown would still do (freeing the ~550 modules a `generate` loads) only adds
+    about 60 ms to every run. Argument errors (SystemExit from argparse) end the normal way."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away, or a closed stream
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
-from num2words import num2words
 
 LOCALE = "nl_NL"
 
@@ -48,6 +47,8 @@ def na_maanden(value: dt.date, months: int) -> dt.date:
 
 def in_woorden(value: int) -> str:
     """'tweeduizend zevenentwintig': written together up to a thousand, a space after duizend."""
+    from num2words import num2words  # imports every language it knows: only when a number is written
+
     return _AFTER_THOUSAND.sub("duizend ", num2words(value, lang="nl"))
 
 

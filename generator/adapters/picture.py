@@ -92,7 +92,7 @@ class Canvas:
 
     def png(self) -> bytes:
         buffer = io.BytesIO()
-        self._image.save(buffer, format="PNG", compress_level=3)
+        self._image.save(buffer, format="PNG", compress_level=1)
         return buffer.getvalue()
 
 

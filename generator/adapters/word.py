@@ -179,7 +179,7 @@ def _fill(cell: _Cell, text: str, width: float, *, bold: bool = False, right: bo
 
 def _add_table(body: DocxDocument, block: Tabel) -> None:
     table = body.add_table(rows=1, cols=len(block.kolommen))
-    table.style = body.styles["Table Grid"]
+    table._tbl.tblPr.style = "TableGrid"  # by id: python-docx's lookup by name scans every style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _column_widths(block)
