@@ -1,7 +1,16 @@
-"""Reading the YAML files of a library folder: every problem collected, with its place."""
+"""Reading the YAML files of a library folder: every problem collected, with its place.
+
+The bundled library is also kept as read, in `bundled.json` beside this module (written with
+the precompiled texts by `consortium clauses check --vernieuw-slot`). A run takes a file's data
+from there when the library folder holds exactly the bytes the snapshot was taken of; any other
+folder, or any change, is read from its YAML.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -10,13 +19,55 @@ from pydantic_core import ErrorDetails
 from generator.adapters import yaml_io
 from generator.errors import ConsortiumError, Problem
 
+SNAPSHOT_PATH = Path(__file__).with_name("bundled.json")
+
 
 def read_yaml(path: Path, problems: list[Problem]) -> Any:
+    known = _snapshot().get(path)
+    if known is not None:
+        return known
     try:
         return yaml_io.read_file(path, trusted=True)
     except ConsortiumError as exc:
         problems.append(Problem(path.name, exc.bericht))
         return None
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """Every YAML file of a library folder, in a fixed order."""
+    return sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")])
+
+
+def digest(folder: Path) -> str:
+    """A hash of the names and bytes of every YAML file in `folder`."""
+    total = hashlib.sha256()
+    for path in yaml_files(folder):
+        total.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        total.update(hashlib.sha256(path.read_bytes()).digest())
+    return total.hexdigest()
+
+
+def snapshot_text(folder: Path) -> str:
+    """The snapshot of the library in `folder`: its digest and every file's data as read."""
+    files = {p.relative_to(folder).as_posix(): yaml_io.read_file(p, trusted=True) for p in yaml_files(folder)}
+    return json.dumps({"digest": digest(folder), "files": files}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+@functools.cache
+def _snapshot() -> dict[Path, Any]:
+    """{path: data} of the bundled library's files, or {} when the folder is not what was snapshotted."""
+    from generator.resources import data_dir, overridden
+
+    if overridden("clauses"):
+        return {}
+    try:
+        folder = data_dir("clauses")
+        snapshot = json.loads(SNAPSHOT_PATH.read_text(encoding="utf-8"))
+        if snapshot["digest"] != digest(folder):
+            return {}
+        return {folder / name: data for name, data in snapshot["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, ConsortiumError):
+        return {}  # a missing or damaged snapshot only means reading the YAML
 
 
 def schema_problem(where: str, error: ErrorDetails) -> Problem:

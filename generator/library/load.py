@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from generator import resources
 from generator.errors import LibraryError, Problem
-from generator.library.files import read_yaml, schema_problem
+from generator.library.files import read_yaml, schema_problem, yaml_files
 from generator.library.schema import (
     FORMAT,
     Clause,
@@ -143,8 +143,7 @@ def _read_clauses(folder: Path, problems: list[Problem], bibliotheek: str = BUND
 
 def clause_files(folder: Path) -> list[Path]:
     """The YAML files of a library folder that hold clauses (.yaml or .yml), in a fixed order."""
-    found = [*folder.rglob("*.yaml"), *folder.rglob("*.yml")]
-    return [p for p in sorted(found) if p.relative_to(folder).as_posix() not in NOT_CLAUSES]
+    return [p for p in yaml_files(folder) if p.relative_to(folder).as_posix() not in NOT_CLAUSES]
 
 
 def _clause(item: dict[str, Any], document: str, where: str, index: int, problems: list[Problem],

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.adapters import files, jinja_env
 from generator.adapters.jinja_env import is_template
+from generator.library.files import SNAPSHOT_PATH, snapshot_text
 from generator.library.schema import Fragment, Library, Variant
 from generator.library.select import condition_template
 
@@ -46,11 +47,15 @@ def precompiled_source(library: Library) -> str:
     return jinja_env.precompiled_module(template_sources(library))
 
 
-def write_precompiled(library: Library) -> Path:
-    """Write the compiled texts of `library` (the bundled one) into the package."""
-    source = precompiled_source(library)
+def write_precompiled(library: Library, folder: Path) -> Path:
+    """Write the compiled texts of `library` (the bundled one, read from `folder`) and the
+    snapshot of its files into the package; returns the compiled texts' module."""
+    _write(SNAPSHOT_PATH, snapshot_text(folder))
+    return _write(jinja_env.PRECOMPILED_PATH, precompiled_source(library))
 
+
+def _write(target: Path, text: str) -> Path:
     def write(path: Path) -> None:
-        path.write_text(source, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
 
-    return files.replace_keeping(jinja_env.PRECOMPILED_PATH, write)
+    return files.replace_keeping(target, write)

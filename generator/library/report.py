@@ -38,7 +38,7 @@ def check_folder(folder: Path | None, *, renew: bool = False) -> LibraryReport:
         problems += refused
         renewed = not refused
         if renewed and folder is None and not overridden("clauses"):
-            compiled = _precompile(library)
+            compiled = _precompile(library, target)
     elif not renew:
         from generator.library.lock import lock_problems
 
@@ -49,12 +49,12 @@ def check_folder(folder: Path | None, *, renew: bool = False) -> LibraryReport:
     return LibraryReport(target, soort, len(clauses), sum(_variant_count(c) for c in clauses), renewed, compiled)
 
 
-def _precompile(library: Library) -> Path:
+def _precompile(library: Library, folder: Path) -> Path:
     from generator.errors import output_error
     from generator.library.precompiled import write_precompiled
 
     try:
-        return write_precompiled(library)
+        return write_precompiled(library, folder)
     except OSError as exc:
         raise output_error(exc, "de voorgecompileerde teksten") from None
 
