@@ -103,3 +103,16 @@ def test_writing_the_module_replaces_it_whole(tmp_path, monkeypatch):
     assert written == precompiled_source(default_library())
     assert (tmp_path / "bundled.json").read_text(encoding="utf-8") == files.snapshot_text(data_dir("clauses"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundled.json", "clause_code.py"]
+
+
+def test_no_example_compiles_a_text_at_run_time(tmp_path):
+    examples = sorted((REPO / "voorbeelden").glob("*.yaml"))
+    script = ("import sys; from generator.cli import main\n"
+              "for i, path in enumerate(sys.argv[2:]):\n"
+              "    assert main(['generate', path, '--out', f'{sys.argv[1]}/{i}']) == 0\n")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "uit"), *map(str, examples)],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    cached = sorted(p.name for p in (tmp_path / "cache" / "consortium").iterdir())
+    assert len(examples) == 5 and cached and not [name for name in cached if name.startswith("jinja-")]

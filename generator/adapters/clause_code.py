@@ -13201,6 +13201,17 @@ def t_accb9b3c726ababea9b9cfb3d1c339358abe1952(context, missing=missing):
     yield str(environment.finalize((undefined(name='entiteit') if l_0_entiteit is missing else l_0_entiteit)))
     yield ", van zijn financiële belang daarin en van de daaraan verbonden risico's;"
 
+def t_ff7699f854fc561c2367a7bc6247c0c57ddeb236(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_consortium = resolve('consortium')
+    pass
+    yield 'inzake '
+    yield str(environment.finalize(environment.getattr((undefined(name='consortium') if l_0_consortium is missing else l_0_consortium), 'naam')))
+
 def t_6a9c607270e687c9dc330a9284260239c91fcfef(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -13818,6 +13829,28 @@ def t_cc7e86b77633a8b05fa2ec8e619b780dd0c41a90(context, missing=missing):
     yield 'uitvoeringsorganisatie: het personeel en de middelen waarmee '
     yield str(environment.finalize((undefined(name='entiteit') if l_0_entiteit is missing else l_0_entiteit)))
     yield ' zelf de coördinatie, de administratie, de sturing en de verantwoording van de hoofdovereenkomst verzorgt;'
+
+def t_b565d205bff60e30844dba7cec6dc2375580471d(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_consortium = resolve('consortium')
+    pass
+    yield 'van het samenwerkingsverband '
+    yield str(environment.finalize(environment.getattr((undefined(name='consortium') if l_0_consortium is missing else l_0_consortium), 'naam')))
+
+def t_4937bc38f986bb146639d9fd41481e3e3c739c71(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_rechtsvorm = resolve('rechtsvorm')
+    pass
+    yield 'van '
+    yield str(environment.finalize(environment.getattr((undefined(name='rechtsvorm') if l_0_rechtsvorm is missing else l_0_rechtsvorm), 'naam')))
 
 def t_8331b68c1f518f3bceccaba2e04fc8c4e6d3c26a(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -21576,3 +21609,28 @@ def t_5e1fd92497210a36acfeb791f6cdc8e26cec3321(context, missing=missing):
     yield str(environment.finalize(environment.getattr(environment.getitem((undefined(name='oprichters') if l_0_oprichters is missing else l_0_oprichters), ((undefined(name='nr') if l_0_nr is missing else l_0_nr) - 1)), 'korte_naam')))
     yield '")'
     yield str(environment.finalize((';' if ((undefined(name='nr') if l_0_nr is missing else l_0_nr) < (undefined(name='aantal_partners') if l_0_aantal_partners is missing else l_0_aantal_partners)) else '.')))
+
+def t_0386f0d8727766001b3c202cf0bcb8193bdb38ad(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_waarde = resolve('waarde')
+    l_0_p = resolve('p')
+    l_0_open_punt = resolve('open_punt')
+    pass
+    yield str(environment.finalize(environment.call(context, (undefined(name='waarde') if l_0_waarde is missing else l_0_waarde), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'plaats'), 'plaats')))
+    yield ', '
+    yield str(environment.finalize(environment.call(context, (undefined(name='open_punt') if l_0_open_punt is missing else l_0_open_punt), 'datum')))
+
+def t_47e70b03213e48da6b96241fe829e1013355ba5d(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_waarde = resolve('waarde')
+    l_0_p = resolve('p')
+    pass
+    yield str(environment.finalize(environment.call(context, (undefined(name='waarde') if l_0_waarde is missing else l_0_waarde), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'vertegenwoordiger'), 'naam vertegenwoordiger')))

@@ -10,7 +10,8 @@ import functools
 import marshal
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,15 @@ def compile_text(source: str) -> Compiled:
         return _ENV.template_class.from_module_dict(_ENV, namespace, _ENV.make_globals(None))
     _SOURCES[name] = source
     return _ENV.get_template(name)
+
+
+def render(template: Compiled, ns: Mapping[str, Any], extra: Mapping[str, Any] | None = None) -> str:
+    """The text of `template` for the names in `ns` (and `extra`, which win).
+
+    The names are shared with the template, not copied: Jinja's own `render` copies every name
+    into a new dict for each text, which for ~1300 short texts a run costs more than rendering."""
+    names = ChainMap(dict(extra), ns, template.globals) if extra else ChainMap(ns, template.globals)  # type: ignore[arg-type]
+    return template.environment.concat(template.root_render_func(template.new_context(names, shared=True)))  # type: ignore[arg-type]
 
 
 def _name_of(source: str) -> str:

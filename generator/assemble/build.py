@@ -10,7 +10,7 @@ from generator.document import Document, Ondertekenaar
 from generator.errors import LibraryError, Problem
 from generator.library import akte
 from generator.library.checks import missing_requirements
-from generator.library.namespace import namespace
+from generator.library.namespace import SIGNED_AT, SIGNED_BY, namespace
 from generator.library.schema import Clause, Library
 from generator.library.select import Selection, condition_inputs, select
 
@@ -86,10 +86,8 @@ def _signatories(renderer: Renderer, ns: dict[str, Any]) -> list[Ondertekenaar]:
     result = []
     renderer._where = "ondertekening"
     for partner in ns["partners"]:
-        namens = renderer.paragraph(
-            "{{ waarde(p.vertegenwoordiger, 'naam vertegenwoordiger') }}", {"p": partner})
-        plaats = renderer.paragraph(
-            "{{ waarde(p.plaats, 'plaats') }}, {{ open_punt('datum') }}", {"p": partner})
+        namens = renderer.paragraph(SIGNED_BY, {"p": partner})
+        plaats = renderer.paragraph(SIGNED_AT, {"p": partner})
         result.append(Ondertekenaar(partner.naam, namens, plaats))
     return result
 

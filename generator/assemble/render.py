@@ -79,7 +79,7 @@ class Renderer:
                     if fragment is None:
                         continue
                     source = fragment.tekst
-                    raw = _template(source).render(**self.ns, **extra) if is_template(source) else source
+                    raw = jinja_env.render(_template(source), self.ns, extra) if is_template(source) else source
                     if raw.strip():
                         count += 1
                         if fragment.id and fragment.id not in numbers:
@@ -118,7 +118,7 @@ class Renderer:
         return [{}]
 
     def paragraph(self, source: str, extra: dict[str, Any]) -> Paragraph:
-        raw = _template(source).render(**self.ns, **extra) if is_template(source) else source
+        raw = jinja_env.render(_template(source), self.ns, extra) if is_template(source) else source
         text = _SPACES.sub(" ", raw).strip()
         if not text:
             return ()

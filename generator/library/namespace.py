@@ -15,6 +15,10 @@ from generator.library.schema import Labels, Term
 
 OPEN_START, OPEN_END = "\ue000", "\ue001"
 
+# A signature block's lines under each partner `p`, in the clause language.
+SIGNED_BY = "{{ waarde(p.vertegenwoordiger, 'naam vertegenwoordiger') }}"
+SIGNED_AT = "{{ waarde(p.plaats, 'plaats') }}, {{ open_punt('datum') }}"
+
 # The choices of the answers per kind, with the interview's wording. The contract's wording of the
 # same choices is in the library (termen.yaml, `labels`); this table is the fallback for a library
 # that has none, and what `clauses check` holds the library's labels against.
@@ -130,14 +134,14 @@ def namespace(a: Antwoorden, terms: dict[str, Term] | None = None, phrases: Labe
 
 def term_text(term: Term, ns: dict[str, Any]) -> str:
     """The wording of a term for these answers; terms may use earlier terms."""
-    from generator.adapters.jinja_env import compile_text
+    from generator.adapters.jinja_env import compile_text, render
     from generator.library.select import chosen_variant
 
     variant = chosen_variant(term.varianten, ns)
     if variant is None:
         return ""
     # Library wording, not an answer: its own placeholders (open_punt) stay markers.
-    return Marked(compile_text(variant.tekst).render(**ns)) if "{" in variant.tekst else variant.tekst
+    return Marked(render(compile_text(variant.tekst), ns)) if "{" in variant.tekst else variant.tekst
 
 
 @cache

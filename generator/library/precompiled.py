@@ -13,18 +13,23 @@ from pathlib import Path
 from generator.adapters import files, jinja_env
 from generator.adapters.jinja_env import is_template
 from generator.library.files import SNAPSHOT_PATH, snapshot_text
+from generator.library.namespace import SIGNED_AT, SIGNED_BY
 from generator.library.schema import Fragment, Library, Variant
 from generator.library.select import condition_template
 
 
 def template_sources(library: Library) -> set[str]:
-    """Every source the library hands to Jinja: texts with markup, and conditions as templates."""
+    """Every source the library hands to Jinja: texts with markup, conditions as templates,
+    document titles and the lines of a signature block."""
     sources: set[str] = set()
     for clause in library.clauses:
         sources.update(_condition(clause.when))
         sources.update(s for f in clause.leden for s in _fragment_sources(f))
     for term in library.terms.values():
         sources.update(s for v in term.varianten for s in _fragment_sources(v))
+    titles = (t for spec in library.manifest.documenten.values() for t in spec.titel.values())
+    sources.update(part for title in titles for part in title.split("|") if is_template(part))
+    sources.update((SIGNED_BY, SIGNED_AT))
     return sources
 
 

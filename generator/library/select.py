@@ -27,7 +27,7 @@ def _condition(source: str) -> jinja_env.Compiled:
 
 
 def holds(condition: str | None, ns: dict[str, Any]) -> bool:
-    return True if condition is None else _condition(condition).render(**ns) == "1"
+    return True if condition is None else jinja_env.render(_condition(condition), ns) == "1"
 
 
 def fragments(items: tuple[Fragment, ...], ns: dict[str, Any]) -> list[Fragment]:
