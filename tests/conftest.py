@@ -69,6 +69,36 @@ def raw_answers(vorm: str = "cooperatie", **sections: Any) -> dict[str, Any]:
     return build(BASE, changes)
 
 
+# An own library of one clause: the bundled library's texts come precompiled, an own library's
+# are compiled at run time and cached, so tests of the cache lay this one over the bundled one.
+OWN_LIBRARY = """\
+formaat: 2
+document: samenwerkingsovereenkomst
+clausules:
+  - id: so.kantoor_klachten
+    versie: 1
+    titel: Klachten over de samenwerking
+    volgorde: 655
+    bron: contractspraktijk
+    toelichting: Eigen clausule van het kantoor.
+    leden:
+      - "Klachten over {{ consortium.naam }} behandelt de stuurgroep binnen {{ termijn(6, 'week', 'weken') }}."
+      - "Zie ook {{ ref('so.kantoor_klachten') }}."
+"""
+
+
+def own_library(parent: Path) -> Path:
+    """The own library OWN_LIBRARY, with its version lock, in `parent`/kantoor."""
+    from generator import cli
+
+    folder = parent / "kantoor"
+    folder.mkdir(exist_ok=True)
+    (folder / "eigen.yaml").write_text(OWN_LIBRARY, encoding="utf-8")
+    if not (folder / "versies.lock").exists():
+        assert cli.main(["clauses", "check", str(folder), "--vernieuw-slot"]) == 0
+    return folder
+
+
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """`consortium ARGS` in this process: `main(argv)` with its output and exit code captured."""
     from generator.cli import main

@@ -6,29 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import own_library
 from docx import Document
-
-from generator import cli
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "voorbeelden" / "cooperatie-rivierenland.yaml"
-
-# The bundled library's texts come precompiled; an own library's are compiled at run time and
-# cached, so the runs here lay one over it: the cache then holds compiled texts and the chart.
-OWN = """\
-formaat: 2
-document: samenwerkingsovereenkomst
-clausules:
-  - id: so.kantoor_klachten
-    versie: 1
-    titel: Klachten over de samenwerking
-    volgorde: 655
-    bron: contractspraktijk
-    toelichting: Eigen clausule van het kantoor.
-    leden:
-      - "Klachten over {{ consortium.naam }} behandelt de stuurgroep binnen {{ termijn(6, 'week', 'weken') }}."
-      - "Zie ook {{ ref('so.kantoor_klachten') }}."
-"""
 
 # A fresh process (nothing compiled in memory yet) that deletes the whole cache folder halfway
 # through rendering the clauses: later compiled texts and the chart are written to a folder that
@@ -54,17 +36,8 @@ raise SystemExit(code)
 """
 
 
-def _own_library(tmp_path: Path) -> Path:
-    folder = tmp_path / "kantoor"
-    folder.mkdir(exist_ok=True)
-    (folder / "eigen.yaml").write_text(OWN, encoding="utf-8")
-    if not (folder / "versies.lock").exists():
-        assert cli.main(["clauses", "check", str(folder), "--vernieuw-slot"]) == 0
-    return folder
-
-
 def _generate(cache_home: Path, out: Path, script: str | None = None) -> subprocess.CompletedProcess[str]:
-    args = ["generate", str(EXAMPLE), "--out", str(out), "--force", "--bibliotheek", str(_own_library(out.parent))]
+    args = ["generate", str(EXAMPLE), "--out", str(out), "--force", "--bibliotheek", str(own_library(out.parent))]
     command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "generator", *args]
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cache_home), "XDG_CACHE_HOME": str(cache_home)}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, cwd=REPO)

@@ -13,7 +13,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from conftest import raw_answers
+from conftest import own_library, raw_answers
 from docx import Document as DocxDocument
 
 from generator.adapters import yaml_io
@@ -608,11 +608,12 @@ def test_planted_compiled_code_in_a_shared_cache_folder_is_not_run(shared, with_
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     path = tmp_path / "a.yaml"
     path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+    library = own_library(tmp_path)  # the bundled texts come precompiled: an own library's are cached
 
     def generate(out: str) -> subprocess.CompletedProcess[str]:
         # A fresh process: this one may hold the compiled texts in memory and never read the cache.
-        return subprocess.run([sys.executable, "-m", "generator", "generate", str(path), "--out", str(tmp_path / out)],
-                              capture_output=True, text=True, env=env, timeout=120)
+        return subprocess.run([sys.executable, "-m", "generator", "generate", str(path), "--out", str(tmp_path / out),
+                               "--bibliotheek", str(library)], capture_output=True, text=True, env=env, timeout=120)
 
     assert generate("een").returncode == 0
     folder = tmp_path / "cache" / "consortium"

@@ -1,6 +1,6 @@
 """The position chart: partners by dependency against voting power, sized by share.
 
-Laid out here in points, as for an 11 x 6 inch figure at 150 dpi, and drawn through the
+Laid out here in points, as for an 11 x 6 inch figure, and drawn through the
 picture adapter (Pillow): a plotting library's import alone would cost more than all of `generate`.
 The same analysis always gives the same bytes.
 """
@@ -22,8 +22,9 @@ TICKS = (1, 2, 5, 10, 15, 20, 50, 100)
 SIZE_PER_PERCENT = 40.0  # bubble area in square points per percent of the lump sum
 Y_MIN, Y_MAX = -5.0, 105.0
 
-WIDTH, HEIGHT = 1650, 900
-PX_PER_POINT = 150 / 72
+DPI = 120  # 11 x 6 inches: 1320 x 720 pixels, about 210 per inch across the page's 16 cm
+WIDTH, HEIGHT = 11 * DPI, 6 * DPI
+PX_PER_POINT = DPI / 72
 PLOT = (0.08 * WIDTH, 0.08 * HEIGHT, 0.62 * WIDTH, 0.88 * HEIGHT)  # left, top, right, bottom
 GREY, GRID, INK = "#555555", "#dddddd", "#000000"
 
@@ -40,6 +41,11 @@ def _x(p: Positie) -> float:
 def _pt(size: float) -> int:
     """A font size in points as pixels."""
     return round(size * PX_PER_POINT)
+
+
+def _px(points: float) -> float:
+    """A distance in points as pixels."""
+    return points * PX_PER_POINT
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,8 @@ def _quadrants(canvas: Canvas, a: Analyse, s: Scale) -> None:
     canvas.box((s.x(bx), s.y(by), s.x(s.x_max), s.y(Y_MIN)), KLEUREN[GEGIJZELD], alpha=0.06)
     canvas.box((s.x(X_MIN), s.y(Y_MAX), s.x(bx), s.y(by)), KLEUREN[KRUIMELKONING], alpha=0.06)
     left, top, right, bottom = PLOT
-    canvas.line((s.x(bx), top), (s.x(bx), bottom), GREY, width=2, dash=12)
-    canvas.line((left, s.y(by)), (right, s.y(by)), GREY, width=2, dash=12)
+    canvas.line((s.x(bx), top), (s.x(bx), bottom), GREY, width=2, dash=10)
+    canvas.line((left, s.y(by)), (right, s.y(by)), GREY, width=2, dash=10)
     inset = 0.03 * (right - left)
     for role, (x, anchor), y in ((KRUIMELKONING, (left + inset, "la"), s.y(101)),
                                  (KARTREKKER, (right - inset, "ra"), s.y(101)),
@@ -78,17 +84,17 @@ def _axes(canvas: Canvas, a: Analyse, s: Scale) -> None:
     for t in [t for t in TICKS if t <= s.x_max]:
         canvas.line((s.x(t), top), (s.x(t), bottom), GRID)
         canvas.line((s.x(t), bottom), (s.x(t), bottom + tick), INK, width=2)
-        canvas.text((s.x(t), bottom + tick + 4), f"{t}%", _pt(10), anchor="ma")
+        canvas.text((s.x(t), bottom + tick + _px(2)), f"{t}%", _pt(10), anchor="ma")
     for t in range(0, 101, 20):
         canvas.line((left, s.y(t)), (right, s.y(t)), GRID)
         canvas.line((left - tick, s.y(t)), (left, s.y(t)), INK, width=2)
-        canvas.text((left - tick - 6, s.y(t)), f"{t}%", _pt(10), anchor="rm")
-    canvas.text(((left + right) / 2, bottom + tick + _pt(10) + 14),
+        canvas.text((left - tick - _px(3), s.y(t)), f"{t}%", _pt(10), anchor="rm")
+    canvas.text(((left + right) / 2, bottom + tick + _pt(10) + _px(7)),
                 "Afhankelijkheid: opbrengst uit het consortium als % van de eigen omzet\n(logaritmische schaal)",
                 _pt(9), anchor="ma")
     canvas.upright_text((left - 0.055 * WIDTH, (top + bottom) / 2), f"Macht bij {a.invloed_besluiten} (Banzhaf)",
                         _pt(9))
-    canvas.text(((left + right) / 2, top - 12), "Wie ben jij in het consortium?", _pt(13), anchor="md")
+    canvas.text(((left + right) / 2, top - _px(6)), "Wie ben jij in het consortium?", _pt(13), anchor="md")
 
 
 def _label_levels(points: list[tuple[float, float]]) -> list[int]:
@@ -119,20 +125,20 @@ def _bubbles(canvas: Canvas, a: Analyse, s: Scale) -> None:
 
 def _legend(canvas: Canvas, a: Analyse) -> None:
     """One line per partner, numbered as in the chart, beside the plot."""
-    x, y = PLOT[2] + 0.02 * (PLOT[2] - PLOT[0]), PLOT[1] + 14
+    x, y = PLOT[2] + 0.02 * (PLOT[2] - PLOT[0]), PLOT[1] + _px(7)
     canvas.text((x, y), "Partners (aandeel): rol", _pt(9), anchor="la")
     y += _pt(9) * 1.9
     shown = plotted(a)
     for n, p in enumerate(a.posities, start=1):
         label = f"{n}. {textwrap.shorten(p.naam, 34, placeholder='…')} ({procent(round(p.aandeel, 1))})"
-        mark = (x + 12, y + _pt(8) / 2 + 2)
+        mark = (x + _px(6), y + _pt(8) / 2 + _px(1))
         if p in shown:
             canvas.circle(mark, 4 * PX_PER_POINT, KLEUREN[p.rol or VOLGER], alpha=0.7)
             label += f": {p.rol}"
         else:
             canvas.cross(mark, 3 * PX_PER_POINT, "#999999")
             label += ":\nomzet onbekend, niet geplaatst"
-        canvas.text((x + 40, y), label, _pt(8), anchor="la")
+        canvas.text((x + _px(19), y), label, _pt(8), anchor="la")
         y += _pt(8) * (1.6 + 1.2 * label.count("\n"))
 
 

@@ -117,29 +117,33 @@ def _problem(path: Path) -> Problem:
 
 def _write_all(answers: Antwoorden, library: Library, documents: list[Document], staging: Path,
                raw: dict[str, Any] | None = None) -> Analyse:
+    from concurrent.futures import ThreadPoolExecutor
+
     from generator.adapters import word
+    from generator.analysis.chart import draw_position_chart
+    from generator.analysis.report import analyse
 
     template = master_template()
-    for doc in documents:
-        word.write_document(doc, template, staging / doc.bestand)
-    result = _write_analysis(answers, staging / ANALYSE_FILE, template)
+    result = analyse(answers)
+    # Pillow draws and compresses the chart mostly outside the GIL, beside the documents' writing.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        chart = pool.submit(_chart, result, draw_position_chart)
+        for doc in documents:
+            word.write_document(doc, template, staging / doc.bestand)
+        _write_analysis(answers, result, chart.result(), staging / ANALYSE_FILE, template)
     account = accountability(answers, library, documents, raw)
     (staging / ACCOUNT_FILE).write_text(json.dumps(account, ensure_ascii=False, indent=2, default=str),
                                         encoding="utf-8")
     return result
 
 
-def _write_analysis(answers: Antwoorden, target: Path, template: Path) -> Analyse:
+def _write_analysis(answers: Antwoorden, result: Analyse, chart: bytes, target: Path, template: Path) -> None:
     from generator.adapters import word
-    from generator.analysis.chart import draw_position_chart
     from generator.analysis.document import analysis_blocks
-    from generator.analysis.report import analyse
 
-    result = analyse(answers)
-    blocks = analysis_blocks(answers, result, _chart(result, draw_position_chart))
+    blocks = analysis_blocks(answers, result, chart)
     naam = answers.rechtsvorm.naam if answers.heeft_rechtspersoon else answers.consortium.naam
     word.write_blocks("Governance-analyse", naam or "", f"{naam} · Governance-analyse", blocks, template, target)
-    return result
 
 
 def _chart(result: Analyse, draw: Callable[[Analyse], bytes]) -> bytes:
