@@ -57,10 +57,11 @@ def generate(path: Path, out: Path, *, force: bool = False, pdf: bool = False,
     over the bundled one (validated first; see `library`).
     """
     from generator.adapters import yaml_io
+    from generator.answers.load import validate_answers
 
     profiel = _profile(aanbesteding)
-    answers = load_answers(path)
     raw = yaml_io.read_file(path)
+    answers = validate_answers(raw, str(path))  # reads `raw` without changing it
     lib = library(bibliotheek)
     from generator.assemble.package import write_package
 

@@ -256,6 +256,25 @@ def dotted(node: nodes.Node) -> str:
     return ".".join([node.name, *reversed(parts)])
 
 
+class _MasterEnvironment(SandboxedEnvironment):
+    """Compiles each part of the master template once per process: docxtpl asks for the same
+    header, footer and body source for every document it renders from the master."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+_MASTER_ENV = _MasterEnvironment()
+
+
 def docx_environment() -> SandboxedEnvironment:
     """The environment docxtpl renders the master template with: sandboxed, escaping, strict."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    return _MASTER_ENV
