@@ -90,12 +90,12 @@ def test_the_bundled_library_passes_every_whole_library_check():
 
 def test_a_run_does_not_check_the_bundled_library_whole(monkeypatch, tmp_path):
     """The whole-library check is for the tests and for a library that replaces the bundled one."""
-    from generator.library import load
+    from generator.library import checks, load
 
     def refuse(library):
         raise AssertionError("whole-library check at run time")
 
-    monkeypatch.setattr(load, "library_problems", refuse)
+    monkeypatch.setattr(checks, "library_problems", refuse)
     monkeypatch.delenv("CONSORTIUM_CLAUSES", raising=False)
     load.library_in.cache_clear()
     try:
