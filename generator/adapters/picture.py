@@ -72,10 +72,12 @@ class Canvas:
     def text(self, at: Point, text: str, size: int, colour: str = "#000000", *, anchor: str = "la",
              bold: bool = False, alpha: float = 1.0) -> None:
         """Text placed by a Pillow anchor: first letter horizontal (l, m, r), second vertical
-        (a top, m middle, d bottom); `bold` thickens the strokes, as the font has no bold cut."""
+        (a top, m middle, d bottom); `bold` draws it twice, a pixel apart, as the font has no bold cut."""
         ink = _on_white(colour, alpha)  # blended once: overlapping strokes must not darken each other
-        self._draw.multiline_text(at, text, font=_font(size), fill=ink, anchor=anchor, align=_ALIGN[anchor[0]],
-                                  stroke_width=1 if bold else 0, stroke_fill=ink if bold else None)
+        x, y = at
+        for shift in (0, 1) if bold else (0,):
+            self._draw.multiline_text((x + shift, y), text, font=_font(size), fill=ink, anchor=anchor,
+                                      align=_ALIGN[anchor[0]])
 
     def upright_text(self, at: Point, text: str, size: int, colour: str = "#000000") -> None:
         """Text read from bottom to top, centred on `at` (an axis label beside a vertical axis)."""
