@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import BytecodeCache, StrictUndefined, Template, UndefinedError, nodes
+from jinja2 import TemplateSyntaxError as TemplateSyntaxError  # re-exported: a condition that does not parse
 from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -195,13 +196,23 @@ def _render_function(source: str) -> str | None:
     return found.group(1).replace("def root(", f"def t_{_name_of(source)}(", 1).rstrip()
 
 
-
-def parse(source: str) -> nodes.Template:
+def parse(source: str) -> Tree:
     return _ENV.parse(source)
 
 
-def parse_expression(source: str) -> nodes.Template:
+def parse_expression(source: str) -> Tree:
     return _ENV.parse("{{ " + source + " }}")
+
+
+# Conditions outside clause texts (interview questions, legal-form checks, migrations) are
+# evaluated with Jinja's default settings in a sandbox: a name the caller does not pass is
+# undefined and falsy, not an error.
+_CONDITIONS = SandboxedEnvironment()
+
+
+def compile_condition(source: str) -> Callable[..., Any]:
+    """`source` as a function of the names it reads (`test(**names)`); raises TemplateSyntaxError."""
+    return _CONDITIONS.compile_expression(source)
 
 
 def attribute_chains(tree: nodes.Node) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -216,8 +227,13 @@ def attribute_chains(tree: nodes.Node) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield current.name, tuple(reversed(chain))
 
 
+def names_in_order(tree: nodes.Node) -> Iterator[str]:
+    """Every name the tree reads, in the order of the text (a name read twice comes twice)."""
+    return (n.name for n in tree.find_all(nodes.Name) if n.ctx == "load")
+
+
 def names_read(tree: nodes.Node) -> set[str]:
-    return {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+    return set(names_in_order(tree))
 
 
 def names_bound(tree: nodes.Node) -> set[str]:
@@ -243,6 +259,31 @@ def calls(tree: nodes.Node) -> Iterator[tuple[str, list[Any]]]:
         if isinstance(node.node, nodes.Name):
             args = [a.value if isinstance(a, nodes.Const) else None for a in node.args]
             yield node.node.name, args
+
+
+def constants(tree: nodes.Node) -> Iterator[Any]:
+    """The value of every literal (string, number, true/false, none) in the tree."""
+    return (node.value for node in tree.find_all(nodes.Const))
+
+
+def tag_count(tree: nodes.Node) -> int:
+    """Every {{ }}, {% if/elif/for/set %} and inline "x if c else y" counts as one tag."""
+    tags = sum(1 for _ in tree.find_all((nodes.If, nodes.For, nodes.Assign, nodes.CondExpr)))
+    return tags + sum(1 for o in tree.find_all(nodes.Output) for n in o.nodes if not isinstance(n, nodes.TemplateData))
+
+
+def nesting_depth(tree: nodes.Node) -> int:
+    """How deeply {% if %} and {% for %} nest (an elif is no deeper than its if)."""
+    return _depth(tree, 0)
+
+
+def _depth(node: nodes.Node, level: int) -> int:
+    if isinstance(node, nodes.If | nodes.For):
+        bodies = [*node.body, *node.else_]
+        if isinstance(node, nodes.If):
+            bodies += [child for branch in node.elif_ for child in branch.body]
+        return max((_depth(child, level + 1) for child in bodies), default=level + 1)
+    return max((_depth(child, level) for child in node.iter_child_nodes()), default=level)
 
 
 def dotted(node: nodes.Node) -> str:

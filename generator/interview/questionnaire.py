@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, nodes
-from jinja2.sandbox import SandboxedEnvironment
-
+from generator.adapters import jinja_env
 from generator.answers import vocabulary
 from generator.answers.fields import closest
 from generator.answers.load import validate_field
@@ -30,8 +28,6 @@ NEEDS_CHOICES = ("keuze", "meerkeuze")
 QUESTION_KEYS = {"sleutel", "soort", "vraag", "label", "hulp", "keuzes", "eenheid", "when"}
 SECTION_KEYS = {"sectie", "titel", "uitleg", "vragen"}
 EENHEDEN = ("euro", "procent", "jaar", "maanden", "dagen")
-
-_ENV = SandboxedEnvironment()
 
 
 def model_fields(section: str) -> tuple[str, ...]:
@@ -216,16 +212,14 @@ def _condition(source: Any, where: str) -> Callable[..., Any]:
     if not isinstance(source, str) or not source.strip():
         raise LibraryError(f"{where}: 'when' moet een voorwaarde als tekst zijn.")
     try:
-        tree = _ENV.parse("{{ " + source + " }}")
-        test = _ENV.compile_expression(source)
-    except TemplateSyntaxError as exc:
+        tree = jinja_env.parse_expression(source)
+        test = jinja_env.compile_condition(source)
+    except jinja_env.TemplateSyntaxError as exc:
         raise LibraryError(f"{where}: de voorwaarde '{source}' is ongeldig ({exc.message}).") from None
-    for node in tree.find_all(nodes.Name):
-        if node.name not in SECTION_ORDER:
-            raise LibraryError(f"{where}: de voorwaarde '{source}' noemt onbekend onderdeel '{node.name}'.")
-    for getattr_node in tree.find_all(nodes.Getattr):
-        owner = getattr_node.node
-        if isinstance(owner, nodes.Name) and getattr_node.attr not in model_fields(owner.name):
-            raise LibraryError(f"{where}: de voorwaarde '{source}' noemt onbekende sleutel "
-                               f"'{owner.name}.{getattr_node.attr}'.")
+    for name in jinja_env.names_in_order(tree):
+        if name not in SECTION_ORDER:
+            raise LibraryError(f"{where}: de voorwaarde '{source}' noemt onbekend onderdeel '{name}'.")
+    for name, chain in jinja_env.attribute_chains(tree):
+        if chain[0] not in model_fields(name):
+            raise LibraryError(f"{where}: de voorwaarde '{source}' noemt onbekende sleutel '{name}.{chain[0]}'.")
     return test

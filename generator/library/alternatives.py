@@ -207,13 +207,9 @@ def _axes_of(name: str, attribute: str) -> tuple[Axis, ...]:
 
 
 def _constants(conditions: list[str]) -> set[Any]:
-    from jinja2 import nodes
-
     found: set[Any] = set()
     for condition in conditions:
-        for node in jinja_env.parse_expression(condition).find_all(nodes.Const):
-            if not isinstance(node.value, bool):
-                found.add(node.value)
+        found |= {v for v in jinja_env.constants(jinja_env.parse_expression(condition)) if not isinstance(v, bool)}
     return found
 
 

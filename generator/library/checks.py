@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from jinja2 import nodes
 from pydantic import BaseModel
 
 from generator.adapters import jinja_env
@@ -138,15 +137,13 @@ def clause_problems(clause: Clause, ids: set[str], library: Library | None = Non
     return problems
 
 
-def measure(tree: nodes.Template) -> tuple[int, int]:
+def measure(tree: jinja_env.Tree) -> tuple[int, int]:
     """(template tags, nesting depth) of a text: every {{ }}, {% if/elif/for/set %} and inline
     "x if c else y" counts as one tag."""
-    tags = sum(1 for _ in tree.find_all((nodes.If, nodes.For, nodes.Assign, nodes.CondExpr)))
-    tags += sum(1 for o in tree.find_all(nodes.Output) for n in o.nodes if not isinstance(n, nodes.TemplateData))
-    return tags, _depth(tree)
+    return jinja_env.tag_count(tree), jinja_env.nesting_depth(tree)
 
 
-def budget_problems(where: str, tree: nodes.Template, budget: Budget) -> list[Problem]:
+def budget_problems(where: str, tree: jinja_env.Tree, budget: Budget) -> list[Problem]:
     """The template budget of one text (clauses/README.md, "Budget")."""
     tags, depth = measure(tree)
     problems = []
@@ -156,16 +153,6 @@ def budget_problems(where: str, tree: nodes.Template, budget: Budget) -> list[Pr
     if depth > budget.diepte:
         problems.append(Problem(where, f"{{% if %}} {depth} diep genest (budget {budget.diepte}); gebruik varianten"))
     return problems
-
-
-def _depth(node: nodes.Node, level: int = 0) -> int:
-    """How deeply {% if %} and {% for %} nest (an elif is no deeper than its if)."""
-    if isinstance(node, nodes.If | nodes.For):
-        bodies = [*node.body, *node.else_]
-        if isinstance(node, nodes.If):
-            bodies += [child for branch in node.elif_ for child in branch.body]
-        return max((_depth(child, level + 1) for child in bodies), default=level + 1)
-    return max((_depth(child, level) for child in node.iter_child_nodes()), default=level)
 
 
 _SYNTAX_HINTS = (
@@ -267,7 +254,7 @@ def _installed_terms() -> dict[str, Term]:
     return default_terms()
 
 
-def _name_problems(where: str, tree: nodes.Template, loops: dict[str, type[BaseModel]],
+def _name_problems(where: str, tree: jinja_env.Tree, loops: dict[str, type[BaseModel]],
                    library: Library | None = None) -> list[Problem]:
     bound = jinja_env.names_bound(tree)
     problems = [Problem(where, f"onbekende naam '{n}'")

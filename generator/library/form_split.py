@@ -163,9 +163,9 @@ def _merge(variants: list[tuple[frozenset[str], str]]) -> list[tuple[frozenset[s
 
 
 def holds_for(condition: str, vorm: str) -> bool:
-    from jinja2.sandbox import SandboxedEnvironment
+    from generator.adapters import jinja_env
 
-    return bool(SandboxedEnvironment().compile_expression(condition)(**_form_names(vorm)))
+    return bool(jinja_env.compile_condition(condition)(**_form_names(vorm)))
 
 
 def _form_names(vorm: str) -> dict[str, Any]:

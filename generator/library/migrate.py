@@ -256,9 +256,9 @@ def _balanced(expression: str) -> str:
 def _lookup_mapping(expression: str, run: Migration) -> tuple[dict[str, str], tuple[str, ...]]:
     """Per legal form the clause id the lookup picks, where that clause can be in the document;
     and every id the lookup names."""
-    from jinja2.sandbox import SandboxedEnvironment
+    from generator.adapters import jinja_env
 
-    compiled = SandboxedEnvironment().compile_expression(expression)
+    compiled = jinja_env.compile_condition(expression)
     mapping: dict[str, str] = {}
     targets: set[str] = set()
     for vorm in FORMS:
