@@ -295,6 +295,24 @@ def test_bv_votes_are_shares_capped_in_whole_votes():
         4000, 3000, 1500, 1000]
 
 
+def test_bv_votes_are_the_shares_the_deed_issues():
+    """33.333/33.333/33.334 percent: the deed issues 3,333 + 3,333 + 3,334 shares (largest remainder,
+    the total stays 10,000), and the analysis counts exactly those votes, not 3,333 each."""
+    from generator.analysis.voting import statutory_votes
+    from generator.answers import validate_answers
+    from generator.library.akte import deed_facts
+
+    exact = ("33.333", "33.333", "33.334")
+    shares = [Fraction(s) for s in exact]
+    votes = statutory_votes(shares, shares, "naar_aandeel", Fraction(100), herverdeling=False)
+    a = validate_answers(raw_answers("bv", partners=[
+        {"naam": n, "kvk": k, "plaats": "Tiel", "aandeel": float(s)}
+        for n, k, s in zip(("Stichting A", "Stichting B", "Stichting C"), ("41178459", "30123456", "09876543"), exact,
+                           strict=True)], stemrecht={"model": "naar_aandeel"}))
+    issued = [s.aantal for s in deed_facts(a)["aandelen_oprichting"]]
+    assert votes == issued == [3333, 3333, 3334]
+
+
 def test_every_partner_has_at_least_one_vote():
     from generator.analysis.voting import statutory_votes
 

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from generator.library.akte import whole_shares
+
 HONDERD = Fraction(100)
 GEWONE_MEERDERHEID = Fraction(50)
 
@@ -165,14 +167,15 @@ def statutory_votes(shares: Sequence[Fraction], weights: Sequence[Fraction], mod
     """The whole number of votes each partner casts under the statuten.
 
     One vote each under gelijk and consent. Under naar_aandeel: in a BV the shares (100 per percent,
-    rounded) with no holder casting more than the cap of all votes; otherwise ten votes per percent
-    of the capped weight, rounded, and at least one vote. The other forms (stichting, geen) have no
+    in whole shares as the deed issues them, keeping their total) with no holder casting more than
+    the cap of all votes; otherwise ten votes per percent of the capped weight, rounded, and at
+    least one vote. The other forms (stichting, geen) have no
     rounding rule of their own and are counted at the same resolution of 0.1 percent.
     """
     if model != "naar_aandeel":
         return [1] * len(shares)
     if not herverdeling:
-        held = [round_half_up(share * SHARES_PER_PERCENT) for share in shares]
+        held = whole_shares([share * SHARES_PER_PERCENT for share in shares])  # as the deed issues them
         limit = math.floor(cap * sum(held) / HONDERD)
         return [max(1, min(h, limit)) for h in held]
     return [max(1, round_half_up(w * VOTES_PER_PERCENT)) for w in weights]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from generator import notation
@@ -108,7 +109,7 @@ def shares_per_founder(a: Antwoorden, oprichters: list[Oprichter]) -> list[Aande
     """The statuten's rule: a hundred shares each, or a hundred per percent when votes follow shares."""
     nominaal = a.rechtsvorm.nominale_waarde
     if a.stemrecht.model == "naar_aandeel":
-        counts = whole_shares([o.partner.aandeel * 100 for o in oprichters])
+        counts = whole_shares([Fraction(str(o.partner.aandeel)) * 100 for o in oprichters])
     else:
         counts = [100] * len(oprichters)
     result, first = [], 1
@@ -118,7 +119,7 @@ def shares_per_founder(a: Antwoorden, oprichters: list[Oprichter]) -> list[Aande
     return result
 
 
-def whole_shares(exact: list[float]) -> list[int]:
+def whole_shares(exact: Sequence[Fraction]) -> list[int]:
     """Whole numbers of shares for exact ones, keeping their rounded total (largest remainder), and
     at least one share each: 3,333.33 + 3,333.33 + 3,333.34 gives 3,333 + 3,333 + 3,334, not 9,999."""
     counts = [math.floor(x) for x in exact]
