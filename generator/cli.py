@@ -355,6 +355,11 @@ def _run_bijwerken(args: argparse.Namespace) -> int:
             print(f"  {change.line()}")
     else:
         print("Alle clausules hebben nog dezelfde versie.")
+    for kop, clauses in (("Nieuwe clausules (nu van toepassing, eerder niet):", result.added),
+                         ("Vervallen clausules (nog in de bibliotheek, niet meer van toepassing):", result.dropped)):
+        if clauses:
+            print(kop)
+            print("".join(f"  {c.line()}\n" for c in clauses), end="")
     out = result.files[0].parent if result.files else args.out
     print(f"Geschreven in {out}/:")
     for path in result.files:

@@ -287,6 +287,31 @@ def test_bijwerken_shows_a_new_clause_version_as_a_tracked_change_in_exactly_tha
         assert revision_texts(other_body, "ins") == revision_texts(other_body, "del") == []
 
 
+def test_bijwerken_names_the_clauses_that_now_apply_and_those_that_no_longer_do(tmp_path, capsys):
+    line = "so.kantoor_klachten (Klachten over de samenwerking), versie {}, in samenwerkingsovereenkomst.docx"
+    out = tmp_path / "uit"
+    assert cli.main(["generate", str(_answers(tmp_path)), "--out", str(out)]) == 0
+    code, printed, err = _main(capsys, "bijwerken", str(out), "--out", str(tmp_path / "bij"),
+                               "--bibliotheek", str(_own_library(tmp_path)))
+    assert (code, err) == (0, "")
+    assert f"Nieuwe clausules (nu van toepassing, eerder niet):\n  {line.format(1)}\n" in printed
+    assert "so.geheimhouding (" in printed.split("Nieuwe clausules")[0]  # now from the own library
+    summary = (tmp_path / "bij" / "wijzigingen.md").read_text(encoding="utf-8")
+    assert f"## Nieuwe clausules (nu van toepassing, eerder niet)\n\n- {line.format(1)}\n" in summary
+    assert "## Vervallen clausules (nog in de bibliotheek, niet meer van toepassing)\n\nGeen.\n" in summary
+
+    own = tmp_path / "met-eigen"
+    assert cli.main(["generate", str(_answers(tmp_path)), "--out", str(own), "--bibliotheek",
+                     str(_own_library(tmp_path))]) == 0
+    consent_only = "    versie: 2\n    when: \"stemrecht.model == 'consent'\"\n    titel: Klachten"
+    never = OWN.replace("    versie: 1\n    titel: Klachten", consent_only)
+    code, printed, err = _main(capsys, "bijwerken", str(own), "--out", str(tmp_path / "bij2"),
+                               "--bibliotheek", str(_own_library(tmp_path, never, name="later")))
+    assert (code, err) == (0, "")
+    assert f"Vervallen clausules (nog in de bibliotheek, niet meer van toepassing):\n  {line.format(1)}\n" in printed
+    assert "Nieuwe clausules" not in printed
+
+
 def test_bijwerken_refuses_a_folder_without_a_package(tmp_path, capsys):
     code, _, err = _main(capsys, "bijwerken", str(tmp_path))
     assert code == 2 and f"{tmp_path} bevat geen verantwoording.json" in err

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,10 +39,25 @@ class ClauseChange:
 
 
 @dataclass(frozen=True)
+class ClauseInOut:
+    """A clause the updated package uses and the earlier one did not (or the other way round)."""
+
+    document: str
+    id: str
+    titel: str
+    versie: int
+
+    def line(self) -> str:
+        return f"{self.id} ({self.titel}), versie {self.versie}, in {self.document}"
+
+
+@dataclass(frozen=True)
 class UpdateResult:
     changes: tuple[ClauseChange, ...]
     files: tuple[Path, ...]
     articles: tuple[str, ...]  # "document: artikel N titel" of every part that changed
+    added: tuple[ClauseInOut, ...] = ()  # clauses that now apply and did not before
+    dropped: tuple[ClauseInOut, ...] = ()  # clauses still in the library that no longer apply
 
 
 def update_package(uitvoer: Path, out: Path, *, force: bool, bibliotheek: Path | None,
@@ -63,9 +78,26 @@ def update_package(uitvoer: Path, out: Path, *, force: bool, bibliotheek: Path |
     changes = tuple(changed_clauses(account, library))
     comparison = compare_packages(old, new)
     articles = tuple(f"{d.bestand}: {_part_name(p)}" for d in comparison.documents for p in d.changed_parts())
-    summary = _summary(uitvoer, library, changes, articles)
-    files = write_comparison_package(comparison, summary, out, force=force, datum=datum)
-    return UpdateResult(changes, tuple(files), articles)
+    before = {bestand: document["clausules"] for bestand, document in account["documenten"].items()}
+    now = {d.bestand: d.gebruikt for d in new}
+    in_library = library.by_id()
+    added = tuple(_missing_from(before, now))
+    dropped = tuple(c for c in _missing_from(now, before) if c.id in in_library)
+    result = UpdateResult(changes, (), articles, added, dropped)
+    files = write_comparison_package(comparison, _summary(uitvoer, library, result), out, force=force, datum=datum)
+    return UpdateResult(changes, tuple(files), articles, added, dropped)
+
+
+Used = dict[str, list[dict[str, Any]]]  # document -> the clauses it uses, as verantwoording.json records them
+
+
+def _missing_from(before: Used, now: Used) -> Iterator[ClauseInOut]:
+    """The clauses each document uses in `now` that it did not use in `before`."""
+    for bestand, used in now.items():
+        earlier = {u["id"] for u in before.get(bestand, [])}
+        for u in used:
+            if u["id"] not in earlier:
+                yield ClauseInOut(bestand, u["id"], u.get("titel", ""), u["versie"])
 
 
 def read_account(uitvoer: Path) -> dict[str, Any]:
@@ -139,11 +171,15 @@ def _part_name(part: Any) -> str:
     return f"artikel {number} {part.titel}".strip() if part.soort == "artikel" else part.titel or part.sleutel
 
 
-def _summary(uitvoer: Path, library: Library, changes: tuple[ClauseChange, ...], articles: tuple[str, ...]) -> str:
+def _summary(uitvoer: Path, library: Library, result: UpdateResult) -> str:
     lines = [f"# Bijgewerkt: {uitvoer}", "", f"Clausulebibliotheek versie {library.versie}"
              + "".join(f", eigen bibliotheek {f}" for f in library.eigen) + ".", ""]
     lines += ["## Clausules met een nieuwe versie of uit een andere bibliotheek", ""]
-    lines += [f"- {c.line()}" for c in changes] or ["Geen: alle clausules hebben nog dezelfde versie."]
+    lines += [f"- {c.line()}" for c in result.changes] or ["Geen: alle clausules hebben nog dezelfde versie."]
+    lines += ["", "## Nieuwe clausules (nu van toepassing, eerder niet)", ""]
+    lines += [f"- {c.line()}" for c in result.added] or ["Geen."]
+    lines += ["", "## Vervallen clausules (nog in de bibliotheek, niet meer van toepassing)", ""]
+    lines += [f"- {c.line()}" for c in result.dropped] or ["Geen."]
     lines += ["", "## Gewijzigde onderdelen (als revisies in de documenten)", ""]
-    lines += [f"- {a}" for a in articles] or ["Geen."]
+    lines += [f"- {a}" for a in result.articles] or ["Geen."]
     return "\n".join(lines) + "\n"
