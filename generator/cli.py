@@ -406,7 +406,8 @@ def run() -> None:
     code = main()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a reader that went away, or a closed stream
-            stream.flush()
+            if stream is not None:  # started with the stream closed (`>&-`)
+                stream.flush()
     os._exit(code)
 
 

@@ -562,6 +562,22 @@ def test_interview_save_never_follows_a_symlink_at_its_temporary_name(tmp_path):
 
 # --- finding 15, 16: messages and output -------------------------------------------------------
 
+@pytest.mark.parametrize("command", ["check", "generate"])
+def test_a_command_started_with_its_output_closed_still_does_its_work(tmp_path, command):
+    """`consortium generate a.yaml >&-`: Python then has no sys.stdout at all."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+    args = [sys.executable, "-m", "generator", command, str(path)] + (["--out", str(tmp_path / "uit")]
+                                                                      if command == "generate" else [])
+    closed = ["sh", "-c", 'exec "$0" "$@" >&-', *args]
+    result = subprocess.run(closed, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert command == "check" or (tmp_path / "uit" / "statuten.docx").is_file()
+
+
 def test_a_full_stdout_is_not_reported_as_nothing_changed(tmp_path):
     import subprocess
     import sys
