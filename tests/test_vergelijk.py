@@ -354,16 +354,18 @@ def _system_uno() -> bool:
     return probe is not None and probe.returncode == 0
 
 
-def _libreoffice_paragraphs(mode: str, files: list[Path]) -> dict[str, dict]:
+def _libreoffice_paragraphs(*groups: tuple[str, list[Path]]) -> list[dict[str, dict]]:
+    """Per (mode, files) group, what LibreOffice shows of each file; one LibreOffice serves them all."""
     import json
     import tempfile
 
     script = Path(__file__).with_name("lo_revisions.py")
+    args = [str(arg) for mode, files in groups for arg in (mode, *files)]
     with tempfile.TemporaryDirectory(prefix="lo-vergelijk-", dir="/tmp") as profile:
-        result = subprocess.run(["/usr/bin/python3", str(script), profile, mode, *map(str, files)],
+        result = subprocess.run(["/usr/bin/python3", str(script), profile, *args],
                                 capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": profile})
     assert result.returncode == 0, result.stderr
-    return {Path(name).name: value for name, value in json.loads(result.stdout).items()}
+    return [{Path(name).name: value for name, value in group.items()} for group in json.loads(result.stdout)]
 
 
 @pytest.mark.slow
@@ -373,11 +375,13 @@ def _libreoffice_paragraphs(mode: str, files: list[Path]) -> dict[str, dict]:
 def test_accept_and_reject_all_in_libreoffice_give_nieuw_and_oud(compared, nieuw):
     folders = compared(nieuw)
     redlined = sorted(folders["uit"].glob("*-wijzigingen.docx"))
-    as_is = _libreoffice_paragraphs("none", redlined)
-    results = {"nieuw": _libreoffice_paragraphs("accept", redlined), "oud": _libreoffice_paragraphs("reject", redlined)}
-    originals = {v: _libreoffice_paragraphs("none", sorted(folders[v].glob("*.docx"))) for v in results}
+    sources = {v: sorted(p for p in map(folders[v].joinpath, REDLINED) if p.exists()) for v in ("nieuw", "oud")}
+    accepted, rejected, nieuw_as_is, oud_as_is = _libreoffice_paragraphs(
+        ("accept", redlined), ("reject", redlined), ("none", sources["nieuw"]), ("none", sources["oud"]))
+    results = {"nieuw": accepted, "oud": rejected}
+    originals = {"nieuw": nieuw_as_is, "oud": oud_as_is}
     for path in redlined:
-        assert as_is[path.name]["redlines"], path.name
+        assert accepted[path.name]["redlines_before"] and rejected[path.name]["redlines_before"], path.name
         original = path.name.replace("-wijzigingen", "")
         for version, result in results.items():
             assert not result[path.name]["redlines"]
