@@ -1,13 +1,17 @@
 """Shared test helpers: a complete, valid answers dict that tests adjust, and CLI runners.
 
 Importing this module changes nothing; the fixture `_own_cache` gives the whole session (each
-xdist worker) its own cache folder, never the developer's.
+xdist worker) its own cache folder, never the developer's. `generated_package` generates a package
+once per test run for all tests (and xdist workers) that only read it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import hashlib
 import io
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -67,6 +71,32 @@ def raw_answers(vorm: str = "cooperatie", **sections: Any) -> dict[str, Any]:
         changes.update({"partners": values} if name == "partners" else
                        {f"{name}.{key}": value for key, value in values.items()})
     return build(BASE, changes)
+
+
+def generated_package(tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Any] | Path) -> Path:
+    """The folder `consortium generate` writes for `answers` (a dict, or an answers file used where
+    it is), generated once per test run and shared by every test and xdist worker that asks for the
+    same answers. Read it, never change it: a test that writes into its package makes its own."""
+    from generator import api
+    from generator.adapters import yaml_io
+
+    text = f"{answers.resolve()}\n{answers.read_text(encoding='utf-8')}" if isinstance(answers, Path) \
+        else yaml_io.dump(answers)
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's basetemp is a folder of this run's own basetemp, which they share.
+    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "gedeelde-pakketten"
+    shared.mkdir(exist_ok=True)
+    folder = shared / hashlib.sha256(text.encode()).hexdigest()[:20]
+    with (shared / f"{folder.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker generates, the others wait for it and then read
+        if not (folder / "uit").is_dir():  # generate writes the folder whole or not at all
+            folder.mkdir(exist_ok=True)
+            source = answers
+            if not isinstance(source, Path):
+                source = folder / "antwoorden.yaml"
+                source.write_text(text, encoding="utf-8")
+            api.generate(source, folder / "uit", force=True)
+    return folder / "uit"
 
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

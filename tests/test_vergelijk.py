@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import raw_answers, run_cli
+from conftest import generated_package, raw_answers, run_cli
 from docx import Document as open_docx
 from revisions import accept_all, body_of, lines, q, reject_all, revision_texts
 
@@ -31,15 +31,14 @@ ALLES = raw_answers("stichting", stemrecht={"model": "gelijk", "quorum": 60})
 
 
 @pytest.fixture
-def compared(tmp_path, write_answers):
-    """Run vergelijk OUD → `nieuw` (in process) and generate both packages for reference."""
+def compared(tmp_path, tmp_path_factory, write_answers):
+    """Run vergelijk OUD → `nieuw` (in process) beside both packages as generate writes them (shared: read only)."""
 
     def run(nieuw: dict) -> dict[str, Path]:
         old, new = write_answers(OUD, "oud.yaml"), write_answers(nieuw, "nieuw.yaml")
-        api.generate(old, tmp_path / "oud")
-        api.generate(new, tmp_path / "nieuw")
         api.vergelijk(old, new, tmp_path / "vergelijking")
-        return {"oud": tmp_path / "oud", "nieuw": tmp_path / "nieuw", "uit": tmp_path / "vergelijking"}
+        return {"oud": generated_package(tmp_path_factory, OUD), "nieuw": generated_package(tmp_path_factory, nieuw),
+                "uit": tmp_path / "vergelijking"}
 
     return run
 
