@@ -12,9 +12,10 @@ import fcntl
 import hashlib
 import io
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,28 +76,41 @@ def raw_answers(vorm: str = "cooperatie", **sections: Any) -> dict[str, Any]:
 
 def generated_package(tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Any] | Path) -> Path:
     """The folder `consortium generate` writes for `answers` (a dict, or an answers file used where
-    it is), generated once per test run and shared by every test and xdist worker that asks for the
-    same answers. Read it, never change it: a test that writes into its package makes its own."""
+    it is), generated once per test run for every test that asks for the same answers (see
+    `shared_output`). Read it, never change it: a test that writes into its package makes its own."""
     from generator import api
     from generator.adapters import yaml_io
 
-    text = f"{answers.resolve()}\n{answers.read_text(encoding='utf-8')}" if isinstance(answers, Path) \
-        else yaml_io.dump(answers)
+    text = answers.read_text(encoding="utf-8") if isinstance(answers, Path) else yaml_io.dump(answers)
+
+    def generate(folder: Path) -> None:
+        source = answers
+        if not isinstance(source, Path):
+            source = folder / "antwoorden.yaml"
+            source.write_text(text, encoding="utf-8")
+        api.generate(source, folder / "uit")
+
+    where = answers.resolve() if isinstance(answers, Path) else ""
+    return shared_output(tmp_path_factory, f"generate {where}\n{text}", generate) / "uit"
+
+
+def shared_output(tmp_path_factory: pytest.TempPathFactory, key: str, make: Callable[[Path], None]) -> Path:
+    """A folder that `make(folder)` filled, made once per test run for every test and xdist worker
+    that asks with the same `key` (which must name everything the output depends on). Only read it."""
     base = tmp_path_factory.getbasetemp()
     # Under xdist each worker's basetemp is a folder of this run's own basetemp, which they share.
-    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "gedeelde-pakketten"
+    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "gedeeld"
     shared.mkdir(exist_ok=True)
-    folder = shared / hashlib.sha256(text.encode()).hexdigest()[:20]
-    with (shared / f"{folder.name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker generates, the others wait for it and then read
-        if not (folder / "uit").is_dir():  # generate writes the folder whole or not at all
-            folder.mkdir(exist_ok=True)
-            source = answers
-            if not isinstance(source, Path):
-                source = folder / "antwoorden.yaml"
-                source.write_text(text, encoding="utf-8")
-            api.generate(source, folder / "uit", force=True)
-    return folder / "uit"
+    name = hashlib.sha256(key.encode()).hexdigest()[:20]
+    folder, done = shared / name, shared / f"{name}.klaar"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker makes it, the others wait for it and then read
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from conftest import shared_output
 from docx import Document
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,19 +52,31 @@ def _texts(folder: Path) -> dict[str, list[str]]:
     return {p.name: [para.text for para in Document(str(p)).paragraphs] for p in sorted(folder.glob("*.docx"))}
 
 
-def test_a_cache_folder_that_vanishes_mid_run_does_not_fail_it(tmp_path):
-    home = tmp_path / "cache"
-    _generate(home, tmp_path / "eerst")  # fills the cache
+@pytest.fixture
+def first_run(tmp_path, tmp_path_factory) -> tuple[Path, Path]:
+    """(cache home, package) of a first run with an empty cache: the package is shared (read it
+    only), the cache home a copy in tmp_path that the test may change; the run is made once."""
+
+    def generate(folder: Path) -> None:
+        result = _generate(folder / "cache", folder / "eerst")
+        assert result.returncode == 0, result.stderr
+
+    made = shared_output(tmp_path_factory, f"test_cache first run\n{EXAMPLE.read_text(encoding='utf-8')}", generate)
+    shutil.copytree(made / "cache", tmp_path / "cache", symlinks=True)
+    return tmp_path / "cache", made / "eerst"
+
+
+def test_a_cache_folder_that_vanishes_mid_run_does_not_fail_it(tmp_path, first_run):
+    home, first = first_run  # the cache is filled
     assert any((home / "consortium").iterdir())
     result = _generate(home, tmp_path / "uit", VANISHING)
     assert result.returncode == 0, result.stderr
     assert "verwijderd" in result.stdout.splitlines()[-1]
-    assert _texts(tmp_path / "uit") == _texts(tmp_path / "eerst")
+    assert _texts(tmp_path / "uit") == _texts(first)
 
 
-def test_corrupted_cache_files_are_ignored(tmp_path):
-    home = tmp_path / "cache"
-    _generate(home, tmp_path / "eerst")
+def test_corrupted_cache_files_are_ignored(tmp_path, first_run):
+    home, first = first_run
     entries = [p for p in (home / "consortium").iterdir() if p.is_file()]
     assert any(p.suffix == ".png" for p in entries) and any(p.suffix == ".bc" for p in entries)
     for entry in entries:  # cut every entry short and flip a byte: truncated writes, disk damage
@@ -69,4 +84,4 @@ def test_corrupted_cache_files_are_ignored(tmp_path):
         entry.write_bytes(data[:len(data) // 2][:-1] + bytes([data[len(data) // 2] ^ 0xFF]))
     result = _generate(home, tmp_path / "uit")
     assert result.returncode == 0, result.stderr
-    assert _texts(tmp_path / "uit") == _texts(tmp_path / "eerst")
+    assert _texts(tmp_path / "uit") == _texts(first)

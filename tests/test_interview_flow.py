@@ -4,8 +4,11 @@ resume after an interrupt, stale answers asked again, and saving after every ans
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
+from conftest import shared_output
 from test_interview_support import BACK, CTRL_C, ENTER, coop_steps, run, saved, write
 
 from generator.adapters import yaml_io
@@ -27,12 +30,20 @@ def drop(steps, *keys):
     return [s for s in steps if s[0] not in keys]
 
 
+def full_run(tmp_path_factory) -> Path:
+    """The folder of a complete interview run (antwoorden.yaml and the documents in uitvoer/), made
+    once per test run and shared: copy it before changing anything."""
+    def interview(folder: Path) -> None:
+        run(folder / "antwoorden.yaml", coop_steps())
+
+    return shared_output(tmp_path_factory, "a complete interview run: coop_steps()", interview)
+
+
 @pytest.fixture
-def complete(tmp_path):
-    """An answers file made by a complete interview run."""
-    path = tmp_path / "antwoorden.yaml"
-    run(path, coop_steps())
-    return path
+def complete(tmp_path, tmp_path_factory):
+    """An answers file made by a complete interview run (with the documents it wrote beside it)."""
+    shutil.copytree(full_run(tmp_path_factory), tmp_path, dirs_exist_ok=True)
+    return tmp_path / "antwoorden.yaml"
 
 
 def test_complete_run_writes_a_valid_answers_file(tmp_path):
@@ -188,7 +199,7 @@ def test_changing_an_answer_drops_what_no_longer_applies(tmp_path):
 # -- resume --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("stop", [3, 21, 40, 70])
-def test_resume_after_an_interrupt_continues_at_the_first_unanswered_question(tmp_path, stop):
+def test_resume_after_an_interrupt_continues_at_the_first_unanswered_question(tmp_path, tmp_path_factory, stop):
     path, steps = tmp_path / "a.yaml", coop_steps()
     with pytest.raises(Interrupted) as caught:
         run(path, [*steps[:stop], (steps[stop][0], CTRL_C)])
@@ -196,13 +207,7 @@ def test_resume_after_an_interrupt_continues_at_the_first_unanswered_question(tm
     assert f"consortium interview {path}" in caught.value.bericht
     again = run(path, steps[stop:])
     assert again.asked[0].key == steps[stop][0]
-    assert saved(path) == saved_after_full_run(tmp_path)
-
-
-def saved_after_full_run(tmp_path):
-    reference = tmp_path / "ref.yaml"
-    run(reference, coop_steps())
-    return saved(reference)
+    assert saved(path) == saved(full_run(tmp_path_factory) / "antwoorden.yaml")
 
 
 def test_a_complete_file_goes_straight_to_the_review(complete):

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import subprocess
+import sys
 import time
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from conftest import raw_answers
+from conftest import raw_answers, shared_output
 from docx import Document as DocxDocument
 
 from generator.adapters import yaml_io
@@ -595,27 +598,40 @@ def test_messages_never_show_python_values(tmp_path, capsys):
 
 # --- finding 13: the cache is trusted only when it is the user's own and intact -------------------
 
+def _generate_in_a_fresh_process(path: Path, out: Path, cache_home: Path) -> subprocess.CompletedProcess[str]:
+    # A fresh process: this one may hold the compiled texts in memory and never read the cache.
+    return subprocess.run([sys.executable, "-m", "generator", "generate", str(path), "--out", str(out)],
+                          capture_output=True, text=True, env={**os.environ, "XDG_CACHE_HOME": str(cache_home)},
+                          timeout=120)
+
+
+@pytest.fixture
+def filled_cache(tmp_path, tmp_path_factory) -> Path:
+    """A cache folder (XDG_CACHE_HOME) in tmp_path as a first `generate` of raw_answers() leaves it;
+    that run is made once per test run and its cache copied (modes and all)."""
+
+    def first_run(folder: Path) -> None:
+        path = folder / "a.yaml"
+        path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
+        result = _generate_in_a_fresh_process(path, folder / "een", folder / "cache")
+        assert result.returncode == 0, result.stderr
+
+    made = shared_output(tmp_path_factory, f"first run's cache\n{yaml_io.dump(raw_answers())}", first_run)
+    shutil.copytree(made / "cache", tmp_path / "cache", symlinks=True)
+    return tmp_path / "cache"
+
+
 @pytest.mark.parametrize(("shared", "with_checksum"), [(True, True), (True, False), (False, True)])
-def test_planted_compiled_code_in_a_shared_cache_folder_is_not_run(shared, with_checksum, tmp_path):
+def test_planted_compiled_code_in_a_shared_cache_folder_is_not_run(shared, with_checksum, tmp_path, filled_cache):
     """The cache holds compiled clause texts (marshal code objects, no pickle any more): an entry in
     a folder that others can write is never loaded. The control (the user's own folder, a valid
     checksum) shows that the planted code would run if it were loaded."""
     import hashlib
     import marshal
-    import subprocess
-    import sys
 
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     path = tmp_path / "a.yaml"
     path.write_text(yaml_io.dump(raw_answers()), encoding="utf-8")
-
-    def generate(out: str) -> subprocess.CompletedProcess[str]:
-        # A fresh process: this one may hold the compiled texts in memory and never read the cache.
-        return subprocess.run([sys.executable, "-m", "generator", "generate", str(path), "--out", str(tmp_path / out)],
-                              capture_output=True, text=True, env=env, timeout=120)
-
-    assert generate("een").returncode == 0
-    folder = tmp_path / "cache" / "consortium"
+    folder = filled_cache / "consortium"
     entries = list(folder.glob("jinja-*.bc"))
     assert entries
     mark = tmp_path / "uitgevoerd"
@@ -624,7 +640,7 @@ def test_planted_compiled_code_in_a_shared_cache_folder_is_not_run(shared, with_
         entry.write_bytes(hashlib.sha256(payload).digest() + payload if with_checksum else payload)
     if shared:
         os.chmod(folder, 0o777)  # writable by others: someone else could have put it there
-    generate("twee")
+    _generate_in_a_fresh_process(path, tmp_path / "twee", filled_cache)
     assert mark.exists() is (not shared)
 
 

@@ -11,11 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import generated_package, raw_answers, run_cli
+from conftest import generated_package, raw_answers, run_cli, shared_output
 from docx import Document as open_docx
 from revisions import accept_all, body_of, lines, q, reject_all, revision_texts
 
 from generator import api
+from generator.adapters import yaml_io
 from generator.compare import compare_documents, compare_packages
 from generator.document import Artikel, Document, Lid, Run
 
@@ -31,14 +32,20 @@ ALLES = raw_answers("stichting", stemrecht={"model": "gelijk", "quorum": 60})
 
 
 @pytest.fixture
-def compared(tmp_path, tmp_path_factory, write_answers):
-    """Run vergelijk OUD → `nieuw` (in process) beside both packages as generate writes them (shared: read only)."""
+def compared(tmp_path_factory):
+    """vergelijk OUD → `nieuw` (in process) beside both packages as generate writes them; made once
+    per test run for each `nieuw` and shared, so only read."""
 
     def run(nieuw: dict) -> dict[str, Path]:
-        old, new = write_answers(OUD, "oud.yaml"), write_answers(nieuw, "nieuw.yaml")
-        api.vergelijk(old, new, tmp_path / "vergelijking")
+        def vergelijk(folder: Path) -> None:
+            old, new = folder / "oud.yaml", folder / "nieuw.yaml"
+            old.write_text(yaml_io.dump(OUD), encoding="utf-8")
+            new.write_text(yaml_io.dump(nieuw), encoding="utf-8")
+            api.vergelijk(old, new, folder / "vergelijking")
+
+        key = f"vergelijk\n{yaml_io.dump(OUD)}\n---\n{yaml_io.dump(nieuw)}"
         return {"oud": generated_package(tmp_path_factory, OUD), "nieuw": generated_package(tmp_path_factory, nieuw),
-                "uit": tmp_path / "vergelijking"}
+                "uit": shared_output(tmp_path_factory, key, vergelijk) / "vergelijking"}
 
     return run
 
