@@ -4,12 +4,9 @@ resume after an interrupt, stale answers asked again, and saving after every ans
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
-from conftest import shared_output
-from test_interview_support import BACK, CTRL_C, ENTER, coop_steps, run, saved, write
+from test_interview_support import BACK, CTRL_C, ENTER, complete_run, coop_steps, full_run, run, saved, write
 
 from generator.adapters import yaml_io
 from generator.answers import validate_answers
@@ -30,20 +27,10 @@ def drop(steps, *keys):
     return [s for s in steps if s[0] not in keys]
 
 
-def full_run(tmp_path_factory) -> Path:
-    """The folder of a complete interview run (antwoorden.yaml and the documents in uitvoer/), made
-    once per test run and shared: copy it before changing anything."""
-    def interview(folder: Path) -> None:
-        run(folder / "antwoorden.yaml", coop_steps())
-
-    return shared_output(tmp_path_factory, "a complete interview run: coop_steps()", interview)
-
-
 @pytest.fixture
 def complete(tmp_path, tmp_path_factory):
-    """An answers file made by a complete interview run (with the documents it wrote beside it)."""
-    shutil.copytree(full_run(tmp_path_factory), tmp_path, dirs_exist_ok=True)
-    return tmp_path / "antwoorden.yaml"
+    """An answers file made by a complete interview run."""
+    return complete_run(tmp_path, tmp_path_factory)
 
 
 def test_complete_run_writes_a_valid_answers_file(tmp_path):
@@ -207,7 +194,7 @@ def test_resume_after_an_interrupt_continues_at_the_first_unanswered_question(tm
     assert f"consortium interview {path}" in caught.value.bericht
     again = run(path, steps[stop:])
     assert again.asked[0].key == steps[stop][0]
-    assert saved(path) == saved(full_run(tmp_path_factory) / "antwoorden.yaml")
+    assert saved(path) == saved(full_run(tmp_path_factory))
 
 
 def test_a_complete_file_goes_straight_to_the_review(complete):
