@@ -32,6 +32,12 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         yield
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests (LibreOffice, a pseudo-terminal) run first, in their usual order: under xdist
+    they then overlap the many short tests instead of being the last ones to finish."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 BASE = {
     "versie": 1,
     "consortium": {
