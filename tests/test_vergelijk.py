@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -218,32 +217,33 @@ def test_both_invalid_files_are_reported_at_once(tmp_path, write_answers):
     assert str(old) in result.stderr and str(new) in result.stderr
 
 
-def _without_soffice(tmp_path: Path) -> dict[str, str]:
+def _without_soffice(tmp_path: Path, monkeypatch) -> Path:
+    """PATH is an empty folder (returned): no LibreOffice to be found."""
     empty = tmp_path / "leeg-pad"
     empty.mkdir()
-    return {**os.environ, "PATH": str(empty)}
+    monkeypatch.setenv("PATH", str(empty))
+    return empty
 
 
 @pytest.mark.parametrize("command", ["generate", "vergelijk"])
-def test_pdf_without_libreoffice_still_writes_the_docx_and_says_how_to_install(tmp_path, write_answers, command):
+def test_pdf_without_libreoffice_still_writes_the_docx_and_says_how_to_install(tmp_path, write_answers, command,
+                                                                               monkeypatch):
     old, new = write_answers(OUD, "oud.yaml"), write_answers(PERCENTAGE, "nieuw.yaml")
     files = [str(new)] if command == "generate" else [str(old), str(new)]
-    result = subprocess.run([sys.executable, "-m", "generator", command, *files, "--out", str(tmp_path / "uit"),
-                             "--pdf"], capture_output=True, text=True, env=_without_soffice(tmp_path), timeout=120)
+    _without_soffice(tmp_path, monkeypatch)
+    result = run_cli(command, *files, "--out", str(tmp_path / "uit"), "--pdf")
     assert result.returncode == 0, result.stderr
     assert "apt-get install libreoffice-writer-nogui" in result.stderr
     written = {p.suffix for p in (tmp_path / "uit").iterdir()}
     assert ".docx" in written and ".pdf" not in written
 
 
-def test_a_failing_libreoffice_writes_nothing(tmp_path, write_answers):
-    env = _without_soffice(tmp_path)
-    fake = Path(env["PATH"]) / "soffice"
+def test_a_failing_libreoffice_writes_nothing(tmp_path, write_answers, monkeypatch):
+    fake = _without_soffice(tmp_path, monkeypatch) / "soffice"
     fake.write_text("#!/bin/sh\necho kapot >&2\nexit 1\n", encoding="utf-8")
     fake.chmod(0o755)
     old, new = write_answers(OUD, "oud.yaml"), write_answers(PERCENTAGE, "nieuw.yaml")
-    result = subprocess.run([sys.executable, "-m", "generator", "vergelijk", str(old), str(new), "--out",
-                             str(tmp_path / "uit"), "--pdf"], capture_output=True, text=True, env=env, timeout=120)
+    result = run_cli("vergelijk", str(old), str(new), "--out", str(tmp_path / "uit"), "--pdf")
     assert result.returncode == 2
     assert "LibreOffice heeft niet elke PDF gemaakt" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "uit").exists()
