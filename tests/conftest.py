@@ -1,16 +1,21 @@
 """Shared test helpers: a complete, valid answers dict that tests adjust, and CLI runners.
 
 Importing this module changes nothing; the fixture `_own_cache` gives the whole session (each
-xdist worker) its own cache folder, never the developer's.
+xdist worker) its own cache folder, never the developer's. `generated_package` generates a package
+once per test run for all tests (and xdist workers) that only read it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import hashlib
 import io
+import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +31,12 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         yield
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests (LibreOffice, a pseudo-terminal) run first, in their usual order: under xdist
+    they then overlap the many short tests instead of being the last ones to finish."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
 
 BASE = {
     "versie": 1,
@@ -96,6 +107,45 @@ def own_library(parent: Path) -> Path:
     (folder / "eigen.yaml").write_text(OWN_LIBRARY, encoding="utf-8")
     if not (folder / "versies.lock").exists():
         assert cli.main(["clauses", "check", str(folder), "--vernieuw-slot"]) == 0
+    return folder
+
+
+def generated_package(tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Any] | Path) -> Path:
+    """The folder `consortium generate` writes for `answers` (a dict, or an answers file used where
+    it is), generated once per test run for every test that asks for the same answers (see
+    `shared_output`). Read it, never change it: a test that writes into its package makes its own."""
+    from generator import api
+    from generator.adapters import yaml_io
+
+    text = answers.read_text(encoding="utf-8") if isinstance(answers, Path) else yaml_io.dump(answers)
+
+    def generate(folder: Path) -> None:
+        source = answers
+        if not isinstance(source, Path):
+            source = folder / "antwoorden.yaml"
+            source.write_text(text, encoding="utf-8")
+        api.generate(source, folder / "uit")
+
+    where = answers.resolve() if isinstance(answers, Path) else ""
+    return shared_output(tmp_path_factory, f"generate {where}\n{text}", generate) / "uit"
+
+
+def shared_output(tmp_path_factory: pytest.TempPathFactory, key: str, make: Callable[[Path], None]) -> Path:
+    """A folder that `make(folder)` filled, made once per test run for every test and xdist worker
+    that asks with the same `key` (which must name everything the output depends on). Only read it."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's basetemp is a folder of this run's own basetemp, which they share.
+    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "gedeeld"
+    shared.mkdir(exist_ok=True)
+    name = hashlib.sha256(key.encode()).hexdigest()[:20]
+    folder, done = shared / name, shared / f"{name}.klaar"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker makes it, the others wait for it and then read
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            done.touch()
     return folder
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from conftest import raw_answers
+from conftest import generated_package, raw_answers
 from docx import Document
 
 from generator import api, notation
@@ -35,10 +35,7 @@ def deed(tmp_path_factory, raw: dict) -> list[Para]:
     """statuten.docx of these answers as (style, text, open points) per paragraph, generated once."""
     key = yaml_io.dump(raw)
     if key not in _CACHE:
-        folder = tmp_path_factory.mktemp("akte")
-        (folder / "antwoorden.yaml").write_text(key, encoding="utf-8")
-        written = api.generate(folder / "antwoorden.yaml", folder / "uit").files
-        doc = Document(str(next(p for p in written if p.name == "statuten.docx")))
+        doc = Document(str(generated_package(tmp_path_factory, raw) / "statuten.docx"))
         _CACHE[key] = [Para(p.style.style_id, p.text,
                             tuple(r.text for r in p.runs if r.style is not None and r.style.style_id == "Openpunt"))
                        for p in doc.paragraphs if p.text.strip()]

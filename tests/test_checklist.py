@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO, generated_package
 from docx import Document
 
 from generator.answers import load_answers
@@ -39,12 +39,7 @@ def text_of(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory) -> dict[str, Path]:
-    out = {}
-    for form, example in EXAMPLES.items():
-        folder = tmp_path_factory.mktemp(f"check-{form}")
-        assert run_cli("generate", str(example), "--out", str(folder), "--force").returncode == 0
-        out[form] = folder
-    return out
+    return {form: generated_package(tmp_path_factory, example) for form, example in EXAMPLES.items()}
 
 
 @pytest.mark.parametrize("form", ["vereniging", "cooperatie", "stichting", "bv"])

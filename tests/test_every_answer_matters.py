@@ -89,7 +89,18 @@ def _set(raw: dict, path: str, value) -> None:
     set_path(raw, path, value)
 
 
+_TEXTS: dict[str, str] = {}
+
+
 def documents_text(raw: dict) -> str:
+    """All text of the documents and the analysis for `raw`; the same answers are assembled once."""
+    key = yaml_io.dump(raw)
+    if key not in _TEXTS:
+        _TEXTS[key] = _documents_text(raw)
+    return _TEXTS[key]
+
+
+def _documents_text(raw: dict) -> str:
     answers = validate_answers(raw)
     docs = assemble(answers, default_library())
     analysis = [getattr(b, "tekst", "") + repr(getattr(b, "rijen", "")) + repr(getattr(b, "items", ""))

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, raw_answers, run_cli
+from conftest import REPO, generated_package, raw_answers, run_cli
 from docx import Document
 
 EXAMPLES = {p.stem.split("-")[0]: p for p in sorted((REPO / "voorbeelden").glob("*.yaml"))}
@@ -28,13 +28,7 @@ def all_text(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> dict[str, Path]:
-    out = {}
-    for form, example in EXAMPLES.items():
-        folder = tmp_path_factory.mktemp(form) / "uitvoer"
-        result = run_cli("generate", str(example), "--out", str(folder))
-        assert result.returncode == 0, result.stderr
-        out[form] = folder
-    return out
+    return {form: generated_package(tmp_path_factory, example) for form, example in EXAMPLES.items()}
 
 
 def test_generate_writes_the_contract_files(generated):
@@ -204,18 +198,28 @@ def test_invalid_input_creates_nothing(tmp_path, write_answers):
     assert not (tmp_path / "uit").exists()
 
 
+@pytest.fixture(scope="module")
+def numbering_pdfs(generated, tmp_path_factory) -> dict[str, Path]:
+    """The main document of every example as LibreOffice prints it: one LibreOffice for all of them."""
+    folder = tmp_path_factory.mktemp("pdf")
+    copies = {}
+    for form, package in generated.items():
+        name = "samenwerkingsovereenkomst.docx" if form == "geen" else "statuten.docx"
+        copies[form] = folder / f"{form}-{name}"
+        shutil.copyfile(package / name, copies[form])
+    env = {**os.environ, "HOME": str(folder)}
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profiel", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, copies.values())],
+                   check=True, capture_output=True, timeout=180, env=env)
+    return {form: copy.with_suffix(".pdf") for form, copy in copies.items()}
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) en pdftotext zijn niet geïnstalleerd")
 @pytest.mark.parametrize("form", list(EXAMPLES))
-def test_numbering_shows_in_libreoffice_pdf(generated, form, tmp_path):
-    name = "samenwerkingsovereenkomst.docx" if form == "geen" else "statuten.docx"
-    env = {**os.environ, "HOME": str(tmp_path)}
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profiel", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(generated[form] / name)],
-                   check=True, capture_output=True, timeout=180, env=env)
-    pdf = tmp_path / name.replace(".docx", ".pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+def test_numbering_shows_in_libreoffice_pdf(numbering_pdfs, form):
+    text = subprocess.run(["pdftotext", "-layout", str(numbering_pdfs[form]), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Artikel 1" in text and "Artikel 2" in text
     assert "1.1" in text or "2.1" in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_interview_support import BACK, CTRL_C, ENTER, coop_steps, run, saved, write
+from test_interview_support import BACK, CTRL_C, ENTER, complete_run, coop_steps, full_run, run, saved, write
 
 from generator.adapters import yaml_io
 from generator.answers import validate_answers
@@ -28,11 +28,9 @@ def drop(steps, *keys):
 
 
 @pytest.fixture
-def complete(tmp_path):
+def complete(tmp_path, tmp_path_factory):
     """An answers file made by a complete interview run."""
-    path = tmp_path / "antwoorden.yaml"
-    run(path, coop_steps())
-    return path
+    return complete_run(tmp_path, tmp_path_factory)
 
 
 def test_complete_run_writes_a_valid_answers_file(tmp_path):
@@ -188,7 +186,7 @@ def test_changing_an_answer_drops_what_no_longer_applies(tmp_path):
 # -- resume --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("stop", [3, 21, 40, 70])
-def test_resume_after_an_interrupt_continues_at_the_first_unanswered_question(tmp_path, stop):
+def test_resume_after_an_interrupt_continues_at_the_first_unanswered_question(tmp_path, tmp_path_factory, stop):
     path, steps = tmp_path / "a.yaml", coop_steps()
     with pytest.raises(Interrupted) as caught:
         run(path, [*steps[:stop], (steps[stop][0], CTRL_C)])
@@ -196,13 +194,7 @@ def test_resume_after_an_interrupt_continues_at_the_first_unanswered_question(tm
     assert f"consortium interview {path}" in caught.value.bericht
     again = run(path, steps[stop:])
     assert again.asked[0].key == steps[stop][0]
-    assert saved(path) == saved_after_full_run(tmp_path)
-
-
-def saved_after_full_run(tmp_path):
-    reference = tmp_path / "ref.yaml"
-    run(reference, coop_steps())
-    return saved(reference)
+    assert saved(path) == saved(full_run(tmp_path_factory))
 
 
 def test_a_complete_file_goes_straight_to_the_review(complete):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_interview_support import BACK, ENTER, coop_steps, run, saved
+from test_interview_support import BACK, ENTER, complete_run, coop_steps, run, saved
 
 from generator import api
 from generator.answers import validate_answers
@@ -16,10 +16,8 @@ from generator.interview.state import AnswerState
 
 
 @pytest.fixture
-def complete(tmp_path):
-    path = tmp_path / "antwoorden.yaml"
-    run(path, coop_steps())
-    return path
+def complete(tmp_path, tmp_path_factory):
+    return complete_run(tmp_path, tmp_path_factory)
 
 
 def test_generate_is_the_first_and_default_choice_and_every_section_can_be_opened(complete):

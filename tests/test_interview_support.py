@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
+
+from conftest import shared_output
 
 from generator.adapters import yaml_io
 from generator.adapters.asking import BACK
 from generator.interview.scripted import CTRL_C, ENTER, ScriptedAsker
 from generator.interview.session import run_interview
 
-__all__ = ["BACK", "CTRL_C", "ENTER", "coop_steps", "run", "saved", "write"]
+__all__ = ["BACK", "CTRL_C", "ENTER", "complete_run", "coop_steps", "full_run", "run", "saved", "write"]
 
 CONSORTIUM = [
     ("consortium.naam", "Jeugdhulp Rivierenland"),
@@ -78,3 +81,17 @@ def run(path: Path, steps: list[tuple[str, Any]], out: Path | None = None) -> Sc
 
 def saved(path: Path) -> dict:
     return yaml_io.read_file(path)
+
+
+def full_run(tmp_path_factory) -> Path:
+    """antwoorden.yaml of a complete run of coop_steps(), made once per test run and shared: read it only."""
+
+    def interview(folder: Path) -> None:
+        run(folder / "antwoorden.yaml", coop_steps())
+
+    return shared_output(tmp_path_factory, "a complete interview run: coop_steps()", interview) / "antwoorden.yaml"
+
+
+def complete_run(tmp_path, tmp_path_factory) -> Path:
+    """tmp_path/antwoorden.yaml as a complete run of coop_steps() leaves it (a copy of `full_run`)."""
+    return Path(shutil.copyfile(full_run(tmp_path_factory), tmp_path / "antwoorden.yaml"))

@@ -23,8 +23,12 @@ TIMEOUT = 20
 
 def spawn(tmp_path: Path, *args: str):
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="100", LINES="40")
-    return pexpect.spawn(sys.executable, ["-m", "generator", "interview", *args], cwd=str(tmp_path), env=env,
-                         encoding="utf-8", dimensions=(40, 100), timeout=TIMEOUT)
+    child = pexpect.spawn(sys.executable, ["-m", "generator", "interview", *args], cwd=str(tmp_path), env=env,
+                          encoding="utf-8", dimensions=(40, 100), timeout=TIMEOUT)
+    # pexpect waits 50 ms before every send (for password prompts that turn echo off late); every
+    # send here follows the expected prompt on screen, and a full run sends some ninety times.
+    child.delaybeforesend = None
+    return child
 
 
 def answer(child, question: str, keys: str) -> None:

@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import raw_answers, run_cli
+from conftest import generated_package, raw_answers, run_cli
 from docx import Document
 
-from generator import api
 from generator.analysis.report import analyse
 from generator.answers import validate_answers
 from generator.errors import InvalidAnswers
@@ -31,11 +30,7 @@ def package(tmp_path_factory, raw: dict) -> dict[str, str]:
 
     key = yaml_io.dump(raw)
     if key not in _CACHE:
-        folder = tmp_path_factory.mktemp("pakket")
-        source = folder / "antwoorden.yaml"
-        source.write_text(key, encoding="utf-8")
-        written = api.generate(source, folder / "uit")
-        _CACHE[key] = {p.stem: text_of(p) for p in written.files if p.suffix == ".docx"}
+        _CACHE[key] = {p.stem: text_of(p) for p in generated_package(tmp_path_factory, raw).glob("*.docx")}
     return _CACHE[key]
 
 

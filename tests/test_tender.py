@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
-from conftest import REPO, raw_answers, run_cli
+from conftest import REPO, raw_answers, run_cli, shared_output
 from docx import Document as open_docx
 from test_interview_support import ENTER, coop_steps
 
@@ -200,11 +201,14 @@ def test_a_broken_profile_is_refused_by_check_too(tmp_path, profile):
 
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("tender")
-    profiel = folder / "aanbesteding.yaml"
-    profiel.write_text(yaml_io.dump(PROFILE), encoding="utf-8")
-    api.model(profiel, folder / "model")
-    return folder / "model"
+    """The model package of PROFILE, written once per test run and shared: read it only."""
+
+    def model(folder: Path) -> None:
+        profiel = folder / "aanbesteding.yaml"
+        profiel.write_text(yaml_io.dump(PROFILE), encoding="utf-8")
+        api.model(profiel, folder / "model")
+
+    return shared_output(tmp_path_factory, f"model\n{yaml_io.dump(PROFILE)}", model) / "model"
 
 
 def _text(path) -> str:

@@ -6,16 +6,16 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import raw_answers, run_cli
+from conftest import generated_package, raw_answers, run_cli, shared_output
 from docx import Document as open_docx
 from revisions import accept_all, body_of, lines, q, reject_all, revision_texts
 
 from generator import api
+from generator.adapters import yaml_io
 from generator.compare import compare_documents, compare_packages
 from generator.document import Artikel, Document, Lid, Run
 
@@ -31,15 +31,20 @@ ALLES = raw_answers("stichting", stemrecht={"model": "gelijk", "quorum": 60})
 
 
 @pytest.fixture
-def compared(tmp_path, write_answers):
-    """Run vergelijk OUD → `nieuw` (in process) and generate both packages for reference."""
+def compared(tmp_path_factory):
+    """vergelijk OUD → `nieuw` (in process) beside both packages as generate writes them; made once
+    per test run for each `nieuw` and shared, so only read."""
 
     def run(nieuw: dict) -> dict[str, Path]:
-        old, new = write_answers(OUD, "oud.yaml"), write_answers(nieuw, "nieuw.yaml")
-        api.generate(old, tmp_path / "oud")
-        api.generate(new, tmp_path / "nieuw")
-        api.vergelijk(old, new, tmp_path / "vergelijking")
-        return {"oud": tmp_path / "oud", "nieuw": tmp_path / "nieuw", "uit": tmp_path / "vergelijking"}
+        def vergelijk(folder: Path) -> None:
+            old, new = folder / "oud.yaml", folder / "nieuw.yaml"
+            old.write_text(yaml_io.dump(OUD), encoding="utf-8")
+            new.write_text(yaml_io.dump(nieuw), encoding="utf-8")
+            api.vergelijk(old, new, folder / "vergelijking")
+
+        key = f"vergelijk\n{yaml_io.dump(OUD)}\n---\n{yaml_io.dump(nieuw)}"
+        return {"oud": generated_package(tmp_path_factory, OUD), "nieuw": generated_package(tmp_path_factory, nieuw),
+                "uit": shared_output(tmp_path_factory, key, vergelijk) / "vergelijking"}
 
     return run
 
@@ -212,32 +217,33 @@ def test_both_invalid_files_are_reported_at_once(tmp_path, write_answers):
     assert str(old) in result.stderr and str(new) in result.stderr
 
 
-def _without_soffice(tmp_path: Path) -> dict[str, str]:
+def _without_soffice(tmp_path: Path, monkeypatch) -> Path:
+    """PATH is an empty folder (returned): no LibreOffice to be found."""
     empty = tmp_path / "leeg-pad"
     empty.mkdir()
-    return {**os.environ, "PATH": str(empty)}
+    monkeypatch.setenv("PATH", str(empty))
+    return empty
 
 
 @pytest.mark.parametrize("command", ["generate", "vergelijk"])
-def test_pdf_without_libreoffice_still_writes_the_docx_and_says_how_to_install(tmp_path, write_answers, command):
+def test_pdf_without_libreoffice_still_writes_the_docx_and_says_how_to_install(tmp_path, write_answers, command,
+                                                                               monkeypatch):
     old, new = write_answers(OUD, "oud.yaml"), write_answers(PERCENTAGE, "nieuw.yaml")
     files = [str(new)] if command == "generate" else [str(old), str(new)]
-    result = subprocess.run([sys.executable, "-m", "generator", command, *files, "--out", str(tmp_path / "uit"),
-                             "--pdf"], capture_output=True, text=True, env=_without_soffice(tmp_path), timeout=120)
+    _without_soffice(tmp_path, monkeypatch)
+    result = run_cli(command, *files, "--out", str(tmp_path / "uit"), "--pdf")
     assert result.returncode == 0, result.stderr
     assert "apt-get install libreoffice-writer-nogui" in result.stderr
     written = {p.suffix for p in (tmp_path / "uit").iterdir()}
     assert ".docx" in written and ".pdf" not in written
 
 
-def test_a_failing_libreoffice_writes_nothing(tmp_path, write_answers):
-    env = _without_soffice(tmp_path)
-    fake = Path(env["PATH"]) / "soffice"
+def test_a_failing_libreoffice_writes_nothing(tmp_path, write_answers, monkeypatch):
+    fake = _without_soffice(tmp_path, monkeypatch) / "soffice"
     fake.write_text("#!/bin/sh\necho kapot >&2\nexit 1\n", encoding="utf-8")
     fake.chmod(0o755)
     old, new = write_answers(OUD, "oud.yaml"), write_answers(PERCENTAGE, "nieuw.yaml")
-    result = subprocess.run([sys.executable, "-m", "generator", "vergelijk", str(old), str(new), "--out",
-                             str(tmp_path / "uit"), "--pdf"], capture_output=True, text=True, env=env, timeout=120)
+    result = run_cli("vergelijk", str(old), str(new), "--out", str(tmp_path / "uit"), "--pdf")
     assert result.returncode == 2
     assert "LibreOffice heeft niet elke PDF gemaakt" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "uit").exists()
@@ -354,16 +360,18 @@ def _system_uno() -> bool:
     return probe is not None and probe.returncode == 0
 
 
-def _libreoffice_paragraphs(mode: str, files: list[Path]) -> dict[str, dict]:
+def _libreoffice_paragraphs(*groups: tuple[str, list[Path]]) -> list[dict[str, dict]]:
+    """Per (mode, files) group, what LibreOffice shows of each file; one LibreOffice serves them all."""
     import json
     import tempfile
 
     script = Path(__file__).with_name("lo_revisions.py")
+    args = [str(arg) for mode, files in groups for arg in (mode, *files)]
     with tempfile.TemporaryDirectory(prefix="lo-vergelijk-", dir="/tmp") as profile:
-        result = subprocess.run(["/usr/bin/python3", str(script), profile, mode, *map(str, files)],
+        result = subprocess.run(["/usr/bin/python3", str(script), profile, *args],
                                 capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": profile})
     assert result.returncode == 0, result.stderr
-    return {Path(name).name: value for name, value in json.loads(result.stdout).items()}
+    return [{Path(name).name: value for name, value in group.items()} for group in json.loads(result.stdout)]
 
 
 @pytest.mark.slow
@@ -373,11 +381,13 @@ def _libreoffice_paragraphs(mode: str, files: list[Path]) -> dict[str, dict]:
 def test_accept_and_reject_all_in_libreoffice_give_nieuw_and_oud(compared, nieuw):
     folders = compared(nieuw)
     redlined = sorted(folders["uit"].glob("*-wijzigingen.docx"))
-    as_is = _libreoffice_paragraphs("none", redlined)
-    results = {"nieuw": _libreoffice_paragraphs("accept", redlined), "oud": _libreoffice_paragraphs("reject", redlined)}
-    originals = {v: _libreoffice_paragraphs("none", sorted(folders[v].glob("*.docx"))) for v in results}
+    sources = {v: sorted(p for p in map(folders[v].joinpath, REDLINED) if p.exists()) for v in ("nieuw", "oud")}
+    accepted, rejected, nieuw_as_is, oud_as_is = _libreoffice_paragraphs(
+        ("accept", redlined), ("reject", redlined), ("none", sources["nieuw"]), ("none", sources["oud"]))
+    results = {"nieuw": accepted, "oud": rejected}
+    originals = {"nieuw": nieuw_as_is, "oud": oud_as_is}
     for path in redlined:
-        assert as_is[path.name]["redlines"], path.name
+        assert accepted[path.name]["redlines_before"] and rejected[path.name]["redlines_before"], path.name
         original = path.name.replace("-wijzigingen", "")
         for version, result in results.items():
             assert not result[path.name]["redlines"]
