@@ -149,6 +149,18 @@ def shared_output(tmp_path_factory: pytest.TempPathFactory, key: str, make: Call
     return folder
 
 
+def character_style(run: Any) -> Any:
+    """`run.style`, or None for a run without a character style of its own: python-docx looks up
+    the default style for every such run by scanning all styles (a millisecond each), and a test
+    that reads every run of a deed would spend seconds on it."""
+    return run.style if run._r.style is not None else None
+
+
+def character_style_id(run: Any) -> str | None:
+    """The id of the run's own character style (see `character_style`)."""
+    return run._r.style
+
+
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """`consortium ARGS` in this process: `main(argv)` with its output and exit code captured."""
     from generator.cli import main

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from conftest import generated_package, raw_answers
+from conftest import character_style_id, generated_package, raw_answers
 from docx import Document
 
 from generator import api, notation
@@ -37,7 +37,7 @@ def deed(tmp_path_factory, raw: dict) -> list[Para]:
     if key not in _CACHE:
         doc = Document(str(generated_package(tmp_path_factory, raw) / "statuten.docx"))
         _CACHE[key] = [Para(p.style.style_id, p.text,
-                            tuple(r.text for r in p.runs if r.style is not None and r.style.style_id == "Openpunt"))
+                            tuple(r.text for r in p.runs if character_style_id(r) == "Openpunt"))
                        for p in doc.paragraphs if p.text.strip()]
     return _CACHE[key]
 

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, generated_package, raw_answers, run_cli
+from conftest import REPO, character_style, generated_package, raw_answers, run_cli
 from docx import Document
 
 EXAMPLES = {p.stem.split("-")[0]: p for p in sorted((REPO / "voorbeelden").glob("*.yaml"))}
@@ -130,7 +130,7 @@ def test_references_into_the_statuten_name_the_document(generated):
 def test_open_points_are_visible_and_accounted(generated):
     doc = Document(str(generated["geen"] / "samenwerkingsovereenkomst.docx"))
     highlighted = [r.text for p in doc.paragraphs for r in p.runs
-                   if r.style is not None and r.style.font.highlight_color is not None]
+                   if (style := character_style(r)) and style.font.highlight_color is not None]
     assert "[KvK-nummer]" in highlighted
     account = json.loads((generated["geen"] / "verantwoording.json").read_text(encoding="utf-8"))
     points = account["documenten"]["samenwerkingsovereenkomst.docx"]["open_punten"]

@@ -4,6 +4,7 @@ document for every legal form, and (in `alternatives`) exactly one alternative p
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +23,8 @@ from generator.library.select import holds, select
 
 _MODELS: dict[str, type[BaseModel]] = {**SECTIONS, "penvoerder": Partner, "partner": Partner}
 _LOOP_MODELS: dict[str, type[BaseModel]] = {"partners": Partner, "risicoventielen.ventielen": Ventiel}
+# Only a text that calls ref() can cite a lid; parsing the others (most of them) is the cost.
+_CALLS_REF = re.compile(r"\bref\s*\(")
 
 
 def library_problems(library: Library, only: set[str] | None = None, *, prove: bool = True) -> list[Problem]:
@@ -213,7 +216,7 @@ def lid_reference_problems(library: Library) -> list[Problem]:
     for clause in library.clauses:
         for path, _, text in _texts(clause):
             try:
-                tree = jinja_env.parse(text) if is_template(text) else None
+                tree = jinja_env.parse(text) if _CALLS_REF.search(text) else None
             except jinja_env.TemplateError:
                 continue  # reported by clause_problems
             for name, args in jinja_env.calls(tree) if tree is not None else ():
