@@ -227,11 +227,51 @@ def _signature_table(doc) -> None:
     table.rows[2].cells[0].text = "{%tr endfor %}"
 
 
+# Built-in styles the generator sets at run time (generator/adapters/word.py), beside the ones
+# the master's own parts refer to.
+RUN_TIME_STYLES = ("Heading1", "Heading2", "Heading3", "ListBullet", "TableGrid")
+# python-docx's default template brings parts Word does not need: a copy of every style for
+# Word 2010 and the thumbnail of python-docx's own sample document.
+UNNEEDED_PARTS = ("/stylesWithEffects", "/thumbnail")
+
+
+def _slim(doc) -> None:
+    """Keep only the styles a document can use: the default template carries about 160 built-in
+    styles (800 KB of XML) that every generated document would otherwise parse, render, scan
+    for a default style and compress again."""
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    # The master's own styles are custom ones without a linked twin (the default template's
+    # custom styles are the character halves of its built-in paragraph styles).
+    own = {i for i, s in by_id.items() if s.get(qn("w:customStyle")) == "1" and s.find(qn("w:link")) is None}
+    wanted = own | {i for i, s in by_id.items() if s.get(qn("w:default")) == "1"}
+    wanted |= set(RUN_TIME_STYLES)
+    for part in (doc.part, doc.part.numbering_part, *(rel.target_part for rel in doc.part.rels.values()
+                                                          if rel.reltype.endswith(("/header", "/footer")))):
+        wanted |= {e.get(qn("w:val")) for tag in ("w:pStyle", "w:rStyle", "w:tblStyle")
+                   for e in part.element.iter(qn(tag))}
+    pending = list(wanted)
+    while pending:  # a kept style keeps the styles it is based on, linked to and followed by
+        style = by_id.get(pending.pop())
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            found = style.find(qn(tag)) if style is not None else None
+            if found is not None and found.get(qn("w:val")) not in wanted:
+                wanted.add(found.get(qn("w:val")))
+                pending.append(found.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in wanted:
+            styles.remove(style)
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for r_id in [r for r, rel in rels.items() if rel.reltype.endswith(UNNEEDED_PARTS)]:
+            rels.pop(r_id)
+
+
 def build(target: Path) -> Path:
     doc = Document()
     _styles(doc)
     _header_footer(doc)
     _body(doc)
+    _slim(doc)
     doc.core_properties.author = "consortium"
     doc.core_properties.title = "Huisstijl consortium"
     target.parent.mkdir(parents=True, exist_ok=True)
