@@ -196,12 +196,15 @@ def _render_function(source: str) -> str | None:
     return found.group(1).replace("def root(", f"def t_{_name_of(source)}(", 1).rstrip()
 
 
+# The checks, the proof of the alternatives and a tender's model read the same texts and
+# conditions again and again; their trees are only ever read, so one parse per text serves all.
+@functools.lru_cache(maxsize=16384)
 def parse(source: str) -> Tree:
     return _ENV.parse(source)
 
 
 def parse_expression(source: str) -> Tree:
-    return _ENV.parse("{{ " + source + " }}")
+    return parse("{{ " + source + " }}")
 
 
 # Conditions outside clause texts (interview questions, legal-form checks, migrations) are
