@@ -7,6 +7,7 @@ condition that does not compile or names an unknown key, is a LibraryError at lo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,14 +96,22 @@ class Questionnaire:
 
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
     """The interview file of this installation (interviews/ via generator.resources), checked."""
-    from generator.adapters import yaml_io
-
     if path is None:
         from generator.resources import data_dir
 
         path = data_dir("interviews") / INTERVIEW_FILE
     if not path.is_file():
         raise LibraryError(f"De vragenlijst {path} ontbreekt; de installatie is onvolledig.")
+    stat = path.stat()
+    return _read_questionnaire(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_questionnaire(path: Path, _mtime_ns: int, _size: int) -> Questionnaire:
+    """Parsed once per version of the file (the result is frozen), for a process that runs more
+    than one interview: the library façade, a tender's model with its interview, the tests."""
+    from generator.adapters import yaml_io
+
     return parse_questionnaire(yaml_io.read_file(path), str(path))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from generator.adapters import jinja_env
 from generator.answers.fields import choices_in
-from generator.answers.model import SECTIONS, Partner
+from generator.answers.model import SECTIONS, Antwoorden, Partner
 from generator.errors import ConsortiumError, Problem
 from generator.library.schema import FORMS, Clause, Fragment, Library, Term, Variant
 from generator.library.select import applying_variants, condition_reads, holds
@@ -68,32 +68,49 @@ class Enumerator:
                     continue
                 key = (base_index, *sorted(((a, repr(v)) for a, v in values.items()), key=str))
                 if key not in self._cache:
-                    self._cache[key] = self._namespace(base, values)
+                    self._cache[key] = self._namespace(_sample_answers(key, base, values))
                 ns = self._cache[key]
                 if ns is not None:
                     yield ns, {f"{s}.{k}": v for (s, k), v in values.items()}
 
-    def _namespace(self, base: tuple[str, dict[str, Any]], values: dict[Axis, Any]) -> dict[str, Any] | None:
-        from generator.answers.load import validate_answers
+    def _namespace(self, answers: Antwoorden | None) -> dict[str, Any] | None:
         from generator.library.namespace import namespace
-        from generator.library.samples import sample_raw
 
-        vorm, overrides = base
-        raw = sample_raw(vorm, **copy.deepcopy(overrides))
-        for (section, key), value in values.items():
-            if section == "rechtsvorm" and key == "vorm":
-                continue
-            if section == "partner":
-                raw["partners"][0][key] = value
-            elif value is None:
-                raw.setdefault(section, {}).pop(key, None)
-            else:
-                raw.setdefault(section, {})[key] = value
-        try:
-            answers = validate_answers(raw, "voorbeeld")
-        except ConsortiumError:
+        if answers is None:
             return None
         return namespace(answers, self.library.terms or None, self.library.labels or None)
+
+
+# The validated answers of each varied sample, for every library this process proves (an own
+# library over the bundled one, then the bundled one): the samples are fixed and the answers frozen.
+_SAMPLES: dict[tuple[Any, ...], Antwoorden | None] = {}
+
+
+def _sample_answers(key: tuple[Any, ...], base: tuple[str, dict[str, Any]],
+                    values: dict[Axis, Any]) -> Antwoorden | None:
+    """The sample `base` with `values` set, validated; None when the contract refuses it."""
+    if key in _SAMPLES:
+        return _SAMPLES[key]
+    from generator.answers.load import validate_answers
+    from generator.library.samples import sample_raw
+
+    vorm, overrides = base
+    raw = sample_raw(vorm, **copy.deepcopy(overrides))
+    for (section, name), value in values.items():
+        if section == "rechtsvorm" and name == "vorm":
+            continue
+        if section == "partner":
+            raw["partners"][0][name] = value
+        elif value is None:
+            raw.setdefault(section, {}).pop(name, None)
+        else:
+            raw.setdefault(section, {})[name] = value
+    try:
+        answers: Antwoorden | None = validate_answers(raw, "voorbeeld")
+    except ConsortiumError:
+        answers = None
+    _SAMPLES[key] = answers
+    return answers
 
 
 def alternative_problems(library: Library, only: set[str] | None = None) -> list[Problem]:
