@@ -377,17 +377,29 @@ def _libreoffice_paragraphs(*groups: tuple[str, list[Path]]) -> list[dict[str, d
 @pytest.mark.slow
 @needs_soffice
 @pytest.mark.skipif(not _system_uno(), reason="LibreOffice's Python-brug (uno) ontbreekt")
-@pytest.mark.parametrize("nieuw", [ALLES, RECHTSVORM], ids=["alles", "rechtsvorm"])
-def test_accept_and_reject_all_in_libreoffice_give_nieuw_and_oud(compared, nieuw):
-    folders = compared(nieuw)
-    redlined = sorted(folders["uit"].glob("*-wijzigingen.docx"))
-    sources = {v: sorted(p for p in map(folders[v].joinpath, REDLINED) if p.exists()) for v in ("nieuw", "oud")}
-    accepted, rejected, nieuw_as_is, oud_as_is = _libreoffice_paragraphs(
-        ("accept", redlined), ("reject", redlined), ("none", sources["nieuw"]), ("none", sources["oud"]))
-    results = {"nieuw": accepted, "oud": rejected}
-    originals = {"nieuw": nieuw_as_is, "oud": oud_as_is}
+def test_accept_and_reject_all_in_libreoffice_give_nieuw_and_oud(compared):
+    """For a change of everything and a change of the legal form alone: one LibreOffice reads
+    every file (the redlined ones accepted and rejected, the generated ones as they are)."""
+    cases = [compared(nieuw) for nieuw in (ALLES, RECHTSVORM)]
+    groups = []
+    for folders in cases:
+        redlined = sorted(folders["uit"].glob("*-wijzigingen.docx"))
+        nieuw = sorted(p for p in map(folders["nieuw"].joinpath, REDLINED) if p.exists())
+        groups += [("accept", redlined), ("reject", redlined), ("none", nieuw)]
+    groups.append(("none", sorted(p for p in map(cases[0]["oud"].joinpath, REDLINED) if p.exists())))
+    shown = _libreoffice_paragraphs(*groups)
+    oud_as_is = shown[-1]
+    for index, folders in enumerate(cases):
+        accepted, rejected, nieuw_as_is = shown[3 * index: 3 * index + 3]
+        _assert_accept_gives_nieuw_and_reject_oud(sorted(folders["uit"].glob("*-wijzigingen.docx")),
+                                                  {"nieuw": accepted, "oud": rejected},
+                                                  {"nieuw": nieuw_as_is, "oud": oud_as_is})
+
+
+def _assert_accept_gives_nieuw_and_reject_oud(redlined: list[Path], results: dict[str, dict],
+                                              originals: dict[str, dict]) -> None:
     for path in redlined:
-        assert accepted[path.name]["redlines_before"] and rejected[path.name]["redlines_before"], path.name
+        assert all(result[path.name]["redlines_before"] for result in results.values()), path.name
         original = path.name.replace("-wijzigingen", "")
         for version, result in results.items():
             assert not result[path.name]["redlines"]
