@@ -6,7 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_interview_support import BACK, CTRL_C, ENTER, complete_run, coop_steps, full_run, run, saved, write
+from test_interview_support import (
+    BACK,
+    CTRL_C,
+    ENTER,
+    complete_run,
+    coop_steps,
+    default_run,
+    full_run,
+    run,
+    saved,
+    write,
+)
 
 from generator.adapters import yaml_io
 from generator.answers import validate_answers
@@ -48,8 +59,8 @@ def test_complete_run_writes_a_valid_answers_file(tmp_path):
     assert answers.lumpsum.basisjaar == 2026 and answers.toezicht.leiding == "directeur_bestuurder"
 
 
-def test_every_section_and_every_applicable_question_is_asked(tmp_path):
-    asker = run(tmp_path / "a.yaml", coop_steps())
+def test_every_section_and_every_applicable_question_is_asked(tmp_path_factory):
+    asker = default_run(tmp_path_factory)
     asked = {p.key for p in asker.asked}
     questionnaire = load_questionnaire()
     for section in questionnaire.sections:
@@ -278,8 +289,8 @@ def test_answers_that_no_longer_apply_in_the_file_are_dropped_at_start(complete)
     assert "leden" not in saved(complete)["toezicht"]
 
 
-def test_empty_is_offered_only_where_the_answers_file_accepts_it(tmp_path):
-    asker = run(tmp_path / "a.yaml", coop_steps())
+def test_empty_is_offered_only_where_the_answers_file_accepts_it(tmp_path_factory):
+    asker = default_run(tmp_path_factory)
     hints = {p.key: p.hint for p in asker.asked}
     assert hints["partners[0].kvk"] == "leeg laten mag" and hints["consortium.ingangsdatum"] == "leeg laten mag"
     assert hints["rechtsvorm.naam"] == "" and hints["consortium.naam"] == ""  # required (by a rule, or always)

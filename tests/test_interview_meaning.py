@@ -5,7 +5,7 @@ takes the default for any question a script does not name)."""
 from __future__ import annotations
 
 import pytest
-from test_interview_support import coop_steps, run, saved, write
+from test_interview_support import coop_steps, default_run, run, saved, write
 
 from generator import api
 from generator.answers import validate_answers
@@ -33,8 +33,8 @@ def row(block: str, name: str) -> list[str]:
 
 # -- partners ------------------------------------------------------------------------------------
 
-def test_partners_block_shows_shares_revenue_and_dependency(tmp_path):
-    asker = run(tmp_path / "a.yaml", coop_steps())
+def test_partners_block_shows_shares_revenue_and_dependency(tmp_path_factory):
+    asker = default_run(tmp_path_factory)
     block = meaning(asker, "Opbrengst/jaar")
     # 45% of 26.100.000 = 11.745.000, which is 19,6% of a turnover of 60.000.000
     assert "Stichting Rivierzorg         45%    € 11.745.000   € 60.000.000        19,6%" in block
@@ -52,10 +52,10 @@ def test_a_turnover_below_the_partners_own_share_is_questioned(tmp_path):
 
 # -- stemrecht -----------------------------------------------------------------------------------
 
-def test_shares_45_40_15_with_67_percent_give_two_vetoes_and_no_power_for_the_third(tmp_path):
+def test_shares_45_40_15_with_67_percent_give_two_vetoes_and_no_power_for_the_third(tmp_path_factory):
     # Qualified (>= 67%): only {45, 40} and all three win; 45 and 40 are each needed, 15 never is.
     # Ordinary (> 50%): every pair wins, so each partner has a third of the power.
-    asker = run(tmp_path / "a.yaml", coop_steps())
+    asker = default_run(tmp_path_factory)
     block = meaning(asker, "Veto bij")
     assert row(block, "Stichting Rivierzorg")[-5:] == ["45%", "33,3%", "50%", "ja", "kartrekker"]
     assert row(block, "GGZ Betuwe B.V.")[-5:] == ["40%", "33,3%", "50%", "ja", "kruimelkoning"]
@@ -99,8 +99,8 @@ def test_lumpsum_block_shows_need_money_and_gap_per_year_and_the_benchmark(tmp_p
     assert "Let op (hoog): Tekort in de lumpsum." in text
 
 
-def test_without_afroming_the_benchmark_is_still_shown(tmp_path):
-    asker = run(tmp_path / "a.yaml", coop_steps())
+def test_without_afroming_the_benchmark_is_still_shown(tmp_path_factory):
+    asker = default_run(tmp_path_factory)
     assert "gemiddelde marge bij hoofd- en onderaannemerschap is 6,6%" in " ".join(meaning(asker, "Behoefte").split())
 
 
@@ -138,8 +138,8 @@ def test_below_the_threshold_the_defaults_stay(tmp_path):
     assert not any(m.startswith("Voorgesteld") for m in asker.messages("info"))
 
 
-def test_staff_of_the_entity_is_asked_after_whether_there_is_one(tmp_path):
-    asker = run(tmp_path / "a.yaml", coop_steps())
+def test_staff_of_the_entity_is_asked_after_whether_there_is_one(tmp_path_factory):
+    asker = default_run(tmp_path_factory)
     keys = [p.key for p in asker.asked]
     assert keys.index("consortium.jeugdhulpverleners") == keys.index("rechtsvorm.vorm") + 1
 

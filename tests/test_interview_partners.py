@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_interview_support import BACK, CTRL_C, ENTER, coop_steps, partner_steps, run, saved
+from test_interview_support import BACK, CTRL_C, ENTER, coop_steps, default_run, partner_steps, run, saved
 
 from generator.answers import validate_answers
 from generator.errors import Interrupted
@@ -50,8 +50,8 @@ def test_add_edit_and_remove_partners_with_the_running_total(tmp_path):
     assert share_prompt.default == "15" and "samen 85%" in share_prompt.message
 
 
-def test_the_second_partner_follows_the_first_without_the_menu(tmp_path):
-    asker = run(tmp_path / "a.yaml", coop_steps())
+def test_the_second_partner_follows_the_first_without_the_menu(tmp_path_factory):
+    asker = default_run(tmp_path_factory)
     keys = [p.key for p in asker.asked]
     assert keys.index("partners[1].naam") == keys.index("partners[0].omzet") + 1
     assert keys.count("partners") == 2  # after the second partner and after the third

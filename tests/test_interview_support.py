@@ -79,6 +79,17 @@ def run(path: Path, steps: list[tuple[str, Any]], out: Path | None = None) -> Sc
     return asker
 
 
+_DEFAULT_RUNS: list[ScriptedAsker] = []
+
+
+def default_run(tmp_path_factory) -> ScriptedAsker:
+    """The scripted user of a complete run of coop_steps(), run once per test process for the
+    tests that only read what the interview asked and said."""
+    if not _DEFAULT_RUNS:
+        _DEFAULT_RUNS.append(run(tmp_path_factory.mktemp("coop") / "a.yaml", coop_steps()))
+    return _DEFAULT_RUNS[0]
+
+
 def saved(path: Path) -> dict:
     return yaml_io.read_file(path)
 
