@@ -95,3 +95,63 @@ def test_a_new_file_starts_with_the_header_and_spells_null(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Antwoordenbestand van een jeugdhulpconsortium")
     assert "  leiding: null\n" in text
+
+
+HAND_WRITTEN = """\
+# Antwoorden van het consortium
+# (bijgehouden door de werkgroep)
+
+versie: 1  # het formaat
+consortium:   # over het consortium
+  naam: Jeugdhulp Rivierenland   # voorlopige naam
+  # de gemeenten van de regio
+  werkgebied: [Tiel, Culemborg]
+  looptijd_jaren: 5
+# de partners, in volgorde van aandeel
+partners:
+- naam: Stichting Rivierzorg
+  aandeel: 60
+- naam: GGZ Betuwe B.V.   # tweede
+  aandeel: 40
+  # nog aanvullen
+stemrecht:
+  model: gelijk
+"""
+ANCHORED = HAND_WRITTEN.replace("stemrecht:\n  model: gelijk\n", "stemrecht: &s\n  model: gelijk\nkopie: *s\n# slot\n")
+
+
+def _edits(original: dict) -> list[dict]:
+    """Answers as an interview changes them one after the other, in several sections."""
+    import copy
+
+    steps, current = [], copy.deepcopy(original)
+    for change in (lambda a: a["consortium"].update(looptijd_jaren=7),
+                   lambda a: a["consortium"].update(opdrachtgever="Regio Rivierenland"),
+                   lambda a: a["partners"][1].update(aandeel=35),
+                   lambda a: a["partners"].append({"naam": "Vereniging Gezinshuizen", "aandeel": 5}),
+                   lambda a: a.update(geschillen={"route": "rechter", "rechtbank": None}),
+                   lambda a: a["consortium"].pop("werkgebied"),
+                   lambda a: a.pop("stemrecht")):
+        change(current)
+        steps.append(copy.deepcopy(current))
+    return steps
+
+
+@pytest.mark.parametrize(("text", "by_section"), [(HAND_WRITTEN, True), (ANCHORED, False)],
+                         ids=["commentaar", "ankers"])
+def test_saving_after_every_answer_writes_what_writing_the_whole_file_writes(text, by_section):
+    # Each save writes the sections that changed and keeps the text of the others; a fresh
+    # document given all changes at once writes the whole file. Both must be the same text.
+    from generator.adapters.yaml_roundtrip import Document
+
+    original = yaml_io.parse(text, "test")
+    kept, before = Document(text, ""), original
+    kept.text()
+    assert kept.by_section == by_section  # anchors are only written right in the whole file
+    for answers in _edits(original):
+        kept.update(before, answers)
+        whole = Document(text, "")
+        whole.update(original, answers)
+        assert kept.text() == whole.text()
+        before = answers
+    assert "# voorlopige naam" in kept.text() and "# tweede" in kept.text()

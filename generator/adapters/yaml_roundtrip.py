@@ -87,6 +87,11 @@ class Document:
         if self.fresh:
             self.root = CommentedMap()
         self._writer = _yaml(self.indent)  # one for every save: setting one up is a fifth of a dump
+        # The interview saves after every answer, and an answer changes one section: each
+        # top-level key is written on its own and kept until it changes. None: write the whole
+        # document each time (a file whose sections do not write the same text on their own).
+        self._sections: dict[tuple[Any, bool], str] | None = {}
+        self._checked = False
 
     @classmethod
     def open(cls, path: Path, header: str) -> Document:
@@ -96,12 +101,56 @@ class Document:
     def update(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """Make the document hold `new`, touching only what differs from `old` (its last contents)."""
         _merge(self.root, old, new)
+        if self._sections is not None:
+            changed = {k for k in {*old, *new} if k not in old or k not in new or old[k] != new[k]}
+            self._sections = {place: text for place, text in self._sections.items() if place[0] not in changed}
 
     def text(self) -> str:
-        stream = io.StringIO()
-        self._writer.dump(self.root, stream)
-        body = stream.getvalue()
+        body = self._body()
         return self.header + body if self.fresh else body
+
+    @property
+    def by_section(self) -> bool:
+        """Whether saves write only the sections that changed (see `_body`)."""
+        return self._sections is not None
+
+    def _body(self) -> str:
+        if self._sections is None:
+            return self._dump(self.root)
+        if not self._checked:
+            # Anchors, or comments ruamel keeps at the end of the document, only come out right
+            # when the whole document is written: check once that the sections add up to it.
+            self._checked = True
+            whole = self._dump(self.root)
+            if self._by_section() != whole:
+                self._sections = None
+            return whole
+        return self._by_section()
+
+    def _by_section(self) -> str:
+        assert self._sections is not None
+        parts = []
+        for index, key in enumerate(self.root):
+            place = (key, index == 0)
+            if place not in self._sections:
+                self._sections[place] = self._dump(self._section(key, first=index == 0))
+            parts.append(self._sections[place])
+        return "".join(parts)
+
+    def _section(self, key: Any, *, first: bool) -> CommentedMap:
+        """A document of the one key, with the comments the whole document keeps for it."""
+        section = CommentedMap()
+        section[key] = self.root[key]
+        if key in self.root.ca.items:
+            section.ca.items[key] = self.root.ca.items[key]
+        if first and self.root.ca.comment is not None:
+            section.ca.comment = self.root.ca.comment
+        return section
+
+    def _dump(self, node: CommentedMap) -> str:
+        stream = io.StringIO()
+        self._writer.dump(node, stream)
+        return stream.getvalue()
 
 
 def _merge(node: CommentedMap, old: dict[str, Any], new: dict[str, Any]) -> None:
