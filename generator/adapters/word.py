@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import copy
 import io
+from html import escape as _html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
@@ -190,9 +190,14 @@ def _row(cells: tuple[str, ...], widths: list[int], right: tuple[int, ...], *, b
                               for index, (text, width) in enumerate(zip(cells, widths, strict=True))) + "</w:tr>"
 
 
+def _escape(text: str) -> str:
+    """&, < and > as XML text needs them (html's escape: xml.sax.saxutils imports urllib and ssl)."""
+    return _html_escape(text, quote=False)
+
+
 def _cell(text: str, width: int, *, bold: bool, right: bool) -> str:
     alignment = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right else ""
-    lines = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
+    lines = '<w:br/>'.join(f'<w:t xml:space="preserve">{_escape(line)}</w:t>' for line in text.split("\n"))
     style = f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{TABLE_HALF_POINTS}"/></w:rPr>'
     run = f"<w:r>{style}{lines}</w:r>" if text else ""
     return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p>{alignment}{run}</w:p></w:tc>'

@@ -108,8 +108,8 @@ def load_questionnaire(path: Path | None = None) -> Questionnaire:
 
 @functools.lru_cache(maxsize=8)
 def _read_questionnaire(path: Path, _mtime_ns: int, _size: int) -> Questionnaire:
-    """Parsed once per version of the file (the result is frozen), for a process that runs more
-    than one interview: the library façade, a tender's model with its interview, the tests."""
+    """Parsed once per version of the file (the result is frozen) in a process that runs more
+    than one interview through the library façade, as the test suite does."""
     from generator.adapters import yaml_io
 
     return parse_questionnaire(yaml_io.read_file(path), str(path))
