@@ -555,3 +555,26 @@ def test_migreer_converts_an_own_file_and_keeps_a_commented_one_as_it_was(tmp_pa
     capsys.readouterr()
     code, out, _ = _main(capsys, "clauses", "migreer", str(folder))
     assert code == 0 and "Omgezet naar formaat 2: 0 bestand(en)" in out
+
+
+def test_a_term_an_own_library_redefines_is_proven_again(tmp_path, capsys):
+    # The bundled terms were proven when the library was built; a term the own library writes in
+    # their place is proven with it: here 'stichting' gets two wordings at once.
+    folder = _own_library(tmp_path)
+    (folder / "termen.yaml").write_text(textwrap.dedent("""\
+        termen:
+          ledenorgaan:
+            varianten:
+            - when: vorm in ['geen', 'stichting']
+              tekst: de stuurgroep
+            - when: vorm == 'stichting'
+              tekst: de raad van deelnemers
+            - anders: true
+              tekst: de algemene vergadering
+        """), encoding="utf-8")
+    for args in (["clauses", "check", str(folder)],
+                 ["generate", str(_answers(tmp_path)), "--out", str(tmp_path / "uit"), "--bibliotheek", str(folder)]):
+        code, _, err = _main(capsys, *args)
+        assert code == 2, args
+        assert "termen.yaml: ledenorgaan" in err and "varianten 1 en 2 gelden tegelijk (overlap)" in err
+    assert not (tmp_path / "uit").exists()

@@ -113,9 +113,10 @@ def _sample_answers(key: tuple[Any, ...], base: tuple[str, dict[str, Any]],
     return answers
 
 
-def alternative_problems(library: Library, only: set[str] | None = None) -> list[Problem]:
+def alternative_problems(library: Library, only: set[str] | None = None,
+                         terms: set[str] | None = None) -> list[Problem]:
     """Overlaps and gaps of every lid with alternatives (of the clauses in `only`, default all)
-    and of every term."""
+    and of every term (or of the terms in `terms` and those whose conditions read one)."""
     enumerator = Enumerator(library)
     problems: list[Problem] = []
     for clause in library.clauses:
@@ -130,9 +131,22 @@ def alternative_problems(library: Library, only: set[str] | None = None) -> list
             guards = [forms, *guards]
             where = f"{clause.bestand}: {clause.id} {path}"
             problems += _proof(where, fragment.varianten, guards, enumerator, fragment.herhaal is not None)
-    for name, term in library.terms.items():
-        problems += _proof(f"termen.yaml: {name}", term.varianten, [], enumerator, False)
+    for name in _terms_to_prove(library, terms):
+        problems += _proof(f"termen.yaml: {name}", library.terms[name].varianten, [], enumerator, False)
     return problems
+
+
+def _terms_to_prove(library: Library, changed: set[str] | None) -> list[str]:
+    """Every term, or the changed ones and every term whose conditions read one of them (the
+    others were proven with the trusted library they come from)."""
+    if changed is None:
+        return list(library.terms)
+    reads = {name: {read for v in term.varianten if v.when for read, _ in condition_reads(v.when)}
+             for name, term in library.terms.items()}
+    prove = set(changed) & set(reads)
+    while more := {name for name, names in reads.items() if name not in prove and names & prove}:
+        prove |= more
+    return [name for name in library.terms if name in prove]
 
 
 def _variant_lids(clause: Clause) -> Iterator[tuple[str, Fragment, list[str]]]:

@@ -27,10 +27,12 @@ _LOOP_MODELS: dict[str, type[BaseModel]] = {"partners": Partner, "risicoventiele
 _CALLS_REF = re.compile(r"\bref\s*\(")
 
 
-def library_problems(library: Library, only: set[str] | None = None, *, prove: bool = True) -> list[Problem]:
+def library_problems(library: Library, only: set[str] | None = None, *, prove: bool = True,
+                     terms: set[str] | None = None) -> list[Problem]:
     """Every problem of the library; `only`: check the texts of these clauses alone (an own
     library over the trusted bundled one), the whole-library checks always. `prove`: also the
-    proof that exactly one alternative applies (about a second for the bundled library)."""
+    proof that exactly one alternative applies (about a second for the bundled library), of
+    every term or, with `terms`, of those terms and the terms that read them."""
     problems = _duplicate_ids(library)
     problems += _manifest_problems(library)
     ids = {c.id for c in library.clauses}
@@ -46,7 +48,7 @@ def library_problems(library: Library, only: set[str] | None = None, *, prove: b
     if not problems and prove:
         from generator.library.alternatives import alternative_problems
 
-        problems += alternative_problems(library, only)
+        problems += alternative_problems(library, only, terms)
     return problems
 
 

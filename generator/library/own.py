@@ -23,7 +23,7 @@ def with_own(base: Library, folder: Path, *, check_lock: bool = True) -> Library
     if not problems:
         from generator.library.checks import library_problems
 
-        problems += library_problems(library, only=own_ids(library, folder))
+        problems += library_problems(library, only=own_ids(library, folder), terms=own_terms(library, base))
     if check_lock:
         from generator.library.lock import lock_problems
 
@@ -61,6 +61,14 @@ def own_clauses(library: Library, folder: Path) -> list[Clause]:
 
 def own_ids(library: Library, folder: Path) -> set[str]:
     return {c.id for c in own_clauses(library, folder)}
+
+
+def own_terms(library: Library, base: Library) -> set[str]:
+    """The terms the own library defines (its own, or in place of the base library's)."""
+    from generator.library.namespace import default_terms
+
+    trusted = base.terms or default_terms()
+    return {name for name, term in library.terms.items() if trusted.get(name) is not term}
 
 
 def _merged_roles(base: dict[str, dict[str, Any]], own: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:

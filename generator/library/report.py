@@ -72,12 +72,13 @@ def _whole(folder: Path) -> tuple[Library, list[Clause], list[Problem]]:
 def _own(folder: Path) -> tuple[Library, list[Clause], list[Problem]]:
     from generator.library.checks import format_problems, library_problems
     from generator.library.load import default_library
-    from generator.library.own import overlay, own_clauses, own_ids
+    from generator.library.own import overlay, own_clauses, own_ids, own_terms
 
-    library, problems = overlay(default_library(), folder)
+    base = default_library()
+    library, problems = overlay(base, folder)
     problems += format_problems(library.old_format)
     if not problems:
-        problems += library_problems(library, only=own_ids(library, folder))
+        problems += library_problems(library, only=own_ids(library, folder), terms=own_terms(library, base))
     return library, own_clauses(library, folder), problems
 
 
