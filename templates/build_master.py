@@ -240,30 +240,35 @@ def _slim(doc) -> None:
     styles (800 KB of XML) that every generated document would otherwise parse, render, scan
     for a default style and compress again."""
     styles = doc.styles.element
-    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
-    # The master's own styles are custom ones without a linked twin (the default template's
-    # custom styles are the character halves of its built-in paragraph styles).
-    own = {i for i, s in by_id.items() if s.get(qn("w:customStyle")) == "1" and s.find(qn("w:link")) is None}
-    wanted = own | {i for i, s in by_id.items() if s.get(qn("w:default")) == "1"}
-    wanted |= set(RUN_TIME_STYLES)
-    for part in (doc.part, doc.part.numbering_part, *(rel.target_part for rel in doc.part.rels.values()
-                                                          if rel.reltype.endswith(("/header", "/footer")))):
-        wanted |= {e.get(qn("w:val")) for tag in ("w:pStyle", "w:rStyle", "w:tblStyle")
-                   for e in part.element.iter(qn(tag))}
-    pending = list(wanted)
-    while pending:  # a kept style keeps the styles it is based on, linked to and followed by
-        style = by_id.get(pending.pop())
-        for tag in ("w:basedOn", "w:link", "w:next"):
-            found = style.find(qn(tag)) if style is not None else None
-            if found is not None and found.get(qn("w:val")) not in wanted:
-                wanted.add(found.get(qn("w:val")))
-                pending.append(found.get(qn("w:val")))
-    for style_id, style in by_id.items():
-        if style_id not in wanted:
+    kept = _kept_styles(doc)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in kept:
             styles.remove(style)
     for rels in (doc.part.rels, doc.part.package.rels):
         for r_id in [r for r, rel in rels.items() if rel.reltype.endswith(UNNEEDED_PARTS)]:
             rels.pop(r_id)
+
+
+def _kept_styles(doc) -> set[str]:
+    """The master's own styles (custom ones without a linked twin: the default template's custom
+    styles are the character halves of its built-in ones), the defaults, the run-time styles and
+    those the master's parts use, with every style they are based on, linked to or followed by."""
+    by_id = {s.get(qn("w:styleId")): s for s in doc.styles.element.findall(qn("w:style"))}
+    kept = {i for i, s in by_id.items() if s.get(qn("w:default")) == "1"
+            or (s.get(qn("w:customStyle")) == "1" and s.find(qn("w:link")) is None)}
+    kept |= set(RUN_TIME_STYLES)
+    parts = [doc.part, doc.part.numbering_part,
+             *(rel.target_part for rel in doc.part.rels.values() if rel.reltype.endswith(("/header", "/footer")))]
+    kept |= {e.get(qn("w:val")) for part in parts for tag in ("w:pStyle", "w:rStyle", "w:tblStyle")
+             for e in part.element.iter(qn(tag))}
+    pending = list(kept)
+    while pending:
+        style = by_id.get(pending.pop())
+        for found in (style.find(qn(tag)) for tag in ("w:basedOn", "w:link", "w:next")) if style is not None else ():
+            if found is not None and found.get(qn("w:val")) not in kept:
+                kept.add(found.get(qn("w:val")))
+                pending.append(found.get(qn("w:val")))
+    return kept
 
 
 def build(target: Path) -> Path:
